@@ -1,0 +1,9 @@
+package io.rmvss.array.daemon;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** One command line sent to the array daemon: a CCI command (from bin/cci) or an rmvss host-I/O verb. */
+public record ArrayRequest(String command, List<String> args, Map<String, String> env, Path cwd) {
+}
