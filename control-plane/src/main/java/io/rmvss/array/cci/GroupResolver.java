@@ -2,6 +2,7 @@ package io.rmvss.array.cci;
 
 import io.rmvss.array.ArrayException;
 import io.rmvss.array.CciError;
+import io.rmvss.array.LdevId;
 import io.rmvss.array.StorageArray;
 import io.rmvss.array.StorageArray.LunPath;
 import io.rmvss.array.horcm.DeviceEntry;
@@ -79,7 +80,8 @@ public final class GroupResolver {
                 "no dev_name '" + dev.get() + "' in " + confName + " (instance " + local.number() + ")")));
     }
 
-    private static StartedInstance partnerOf(Invocation inv, StartedInstance local, String group) throws ArrayException {
+    /** The started instance that HORCM_INST of the group names; EX_ENORMT when there is none. */
+    public static StartedInstance partnerOf(Invocation inv, StartedInstance local, String group) throws ArrayException {
         List<PartnerEntry> partners = local.conf().partnersOf(group);
         if (partners.isEmpty()) {
             throw new ArrayException(CciError.EX_ENORMT, "group '" + group + "' has no HORCM_INST line in "
@@ -132,7 +134,7 @@ public final class GroupResolver {
             return new PairVolume(instance.number(), e, ldev, Optional.of(new LunPath(ptl.port(), ptl.targetId(), ptl.lun())));
         }
         DeviceLocation.SerialLdev sl = (DeviceLocation.SerialLdev) e.location();
-        io.rmvss.array.LdevId id = new io.rmvss.array.LdevId(sl.serial(), sl.ldev());
+        LdevId id = new LdevId(sl.serial(), sl.ldev());
         Ldev ldev = array.ldev(id).orElseThrow(() -> new ArrayException(CciError.EX_ENOOBJ,
                 "storage system " + sl.serial() + " has no LDEV " + sl.ldev() + " (" + where + ")"));
         return new PairVolume(instance.number(), e, ldev, array.pathsOf(id).stream().findFirst());

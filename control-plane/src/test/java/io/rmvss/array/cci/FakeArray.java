@@ -33,6 +33,8 @@ import java.util.function.Predicate;
  */
 final class FakeArray implements StorageArray {
     static final int SERIAL = 62496;
+    /** Mapped at CL2-C 25 3 but not presented to the host, so the seed's host view stays as printed. */
+    static final int SPARE_LDEV = 20;
 
     private record Mapping(Ldev ldev, String port, int tid, int lun) {
     }
@@ -50,6 +52,7 @@ final class FakeArray implements StorageArray {
         add(new Ldev(new LdevId(SERIAL, 16), 48L << 20, "OPEN-3-CM", true, "0004", "5:01-04"), 0);
         add(new Ldev(new LdevId(SERIAL, 18), 1024L * 1024 * 1024, "OPEN-3", false, "0004", "5:01-04"), 1);
         add(new Ldev(new LdevId(SERIAL, 19), svolSize, "OPEN-3", false, "0004", "5:01-04"), 2);
+        add(new Ldev(new LdevId(SERIAL, SPARE_LDEV), 1024L * 1024 * 1024, "OPEN-3", false, "0004", "5:01-04"), 3);
     }
 
     private void add(Ldev ldev, int lun) {
@@ -86,7 +89,7 @@ final class FakeArray implements StorageArray {
         int n = 0;
         for (Mapping m : ldevs.values()) {
             int number = n++;
-            if (guards(m.ldev().id()).contains(Guard.INVISIBLE)) {
+            if (guards(m.ldev().id()).contains(Guard.INVISIBLE) || m.ldev().id().ldev() == SPARE_LDEV) {
                 continue;
             }
             List<HostVolume> volumes = number == 1 ? List.of(new HostVolume('E', 12, 1)) : List.of();

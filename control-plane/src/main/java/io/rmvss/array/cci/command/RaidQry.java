@@ -10,6 +10,8 @@ import io.rmvss.array.cci.GroupResolver;
 import io.rmvss.array.cci.Invocation;
 import io.rmvss.array.cci.OptionSpec;
 import io.rmvss.array.horcm.StartedInstance;
+import java.io.IOException;
+import java.net.InetAddress;
 import java.util.List;
 
 /**
@@ -42,10 +44,11 @@ public final class RaidQry implements CciCommand {
             inv.out().println(String.format(LIST_LAYOUT, "No", "Group", "Hostname", "HORCM_ver", "Uid", "Serial#", "Micro_ver", "Cache(MB)"));
             inv.out().println(listRow(inv, local, 1, "---"));
         } else if (inv.options().has("-r")) {
-            // The group's partner must be running; the pairs resolve both sides of the group.
-            var pairs = GroupResolver.pairs(new Invocation(inv.command(), withGroup(inv), inv.env(), inv.cwd(), inv.out(), inv.err(), inv.context()));
             String group = inv.options().value("-r").orElseThrow();
-            StartedInstance partner = inv.context().instances().get(pairs.get(0).remote().instance()).orElseThrow();
+            if (local.conf().devicesOf(group).isEmpty()) {
+                throw new ArrayException(CciError.EX_ENOGRP, "group '" + group + "' is not defined in " + local.conf().file().getFileName());
+            }
+            StartedInstance partner = GroupResolver.partnerOf(inv, local, group);
             inv.out().println(String.format(LIST_LAYOUT, "No", "Group", "Hostname", "HORCM_ver", "Uid", "Serial#", "Micro_ver", "Cache(MB)"));
             inv.out().println(listRow(inv, local, 1, group));
             inv.out().println(listRow(inv, partner, 2, group));
@@ -61,28 +64,21 @@ public final class RaidQry implements CciCommand {
         return 0;
     }
 
-    private static io.rmvss.array.cci.ParsedOptions withGroup(Invocation inv) {
-        var o = inv.options();
-        var values = new java.util.HashMap<>(o.values());
-        values.put("-g", List.of(o.value("-r").orElseThrow()));
-        return new io.rmvss.array.cci.ParsedOptions(o.flags(), values, o.formats(), o.positionals(), o.instance(), o.mode());
-    }
-
     private static String listRow(Invocation inv, StartedInstance instance, int number, String group) throws ArrayException {
         StorageArray array = inv.context().array();
         int serial = CommandDevices.primary(array, instance.conf()).map(l -> l.id().serial()).orElseThrow(() -> new ArrayException(
                 CciError.EX_CMDIOE, "the command device of instance " + instance.number() + " is no longer reachable"));
         StorageSystemInfo system = array.systems().stream().filter(s -> s.serial() == serial).findFirst().orElseThrow(() ->
                 new ArrayException(CciError.EX_ENOOBJ, "storage system " + serial + " is not part of the array"));
-        return String.format(LIST_LAYOUT, number, group, hostname(inv), HORCM_VERSION, 0, serial, system.microcode(), system.cacheMb());
+        return String.format(LIST_LAYOUT, number, group, hostname(), HORCM_VERSION, 0, serial, system.microcode(), system.cacheMb());
     }
 
-    private static String hostname(Invocation inv) {
+    private static String hostname() {
         String name = System.getenv("HOSTNAME");
         if (name == null || name.isBlank()) {
             try {
-                name = java.net.InetAddress.getLocalHost().getHostName();
-            } catch (java.io.IOException e) {
+                name = InetAddress.getLocalHost().getHostName();
+            } catch (IOException e) {
                 name = "localhost";
             }
         }
