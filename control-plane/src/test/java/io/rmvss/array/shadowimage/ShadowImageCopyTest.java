@@ -1,0 +1,137 @@
+package io.rmvss.array.shadowimage;
+
+import static io.rmvss.array.TestArrays.TRACK;
+import static io.rmvss.array.TestArrays.ldev;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rmvss.array.LdevId;
+import io.rmvss.array.SimulatedArray;
+import io.rmvss.array.TestArrays;
+import java.nio.file.Path;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ShadowImageCopyTest {
+    private static final LdevId P = ldev(256);
+    private static final LdevId S = ldev(257);
+    private static final int VOLUME = 16 * 1024 * 1024;
+
+    @TempDir
+    Path dir;
+    SimulatedArray array;
+    ShadowImage si;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        array = TestArrays.small(dir.resolve("a"));
+        si = array.shadowImage();
+    }
+
+    @AfterEach
+    void tearDown() {
+        array.close();
+    }
+
+    @Test
+    void initialCopyCopiesOnlyWrittenTracksAndZeroFillsTheSvol() throws Exception {
+        byte[] data = TestArrays.random(new Random(3), 3 * TRACK);
+        TestArrays.write(array, P, 10L * TRACK, data);
+        TestArrays.write(array, S, 40L * TRACK, TestArrays.random(new Random(4), 100)); // old data on the S-VOL
+        PairInfo created = si.create(P, S, 0, CreateOptions.defaults());
+        assertThat(created.state()).isEqualTo(PairState.COPY_PD);
+        assertThat(created.state().pvolStatus()).isEqualTo("COPY");
+        PairInfo paired = TestArrays.awaitState(array, P, 0, PairState.PAIR);
+        assertThat(paired.copyPercent()).isEqualTo(100);
+        assertThat(si.tracksCopied()).isEqualTo(4);
+        assertThat(TestArrays.read(array, S, 0, VOLUME)).isEqualTo(TestArrays.read(array, P, 0, VOLUME));
+    }
+
+    @Test
+    void writesInPairReachTheSvolAndSplitFreezesIt() throws Exception {
+        si.create(P, S, 1, CreateOptions.defaults());
+        TestArrays.awaitState(array, P, 1, PairState.PAIR);
+        byte[] first = TestArrays.random(new Random(5), 5 * TRACK);
+        TestArrays.write(array, P, 0, first);
+        si.split(P, 1, new SplitOptions(false, true));
+        TestArrays.write(array, P, 0, TestArrays.random(new Random(6), 5 * TRACK));
+        TestArrays.awaitState(array, P, 1, PairState.PSUS);
+        assertThat(TestArrays.read(array, S, 0, first.length)).isEqualTo(first);
+        assertThat(si.pairOfSvol(S).orElseThrow().state().svolStatus()).isEqualTo("SSUS");
+    }
+
+    @Test
+    void differentialResyncCopiesOnlyDirtyTracks() throws Exception {
+        TestArrays.write(array, P, 0, TestArrays.random(new Random(8), VOLUME));
+        si.create(P, S, 0, CreateOptions.defaults());
+        TestArrays.awaitState(array, P, 0, PairState.PAIR);
+        assertThat(si.tracksCopied()).isEqualTo(64);
+        si.split(P, 0, new SplitOptions(true, true));
+        TestArrays.awaitState(array, P, 0, PairState.PSUS);
+        long before = si.tracksCopied();
+        TestArrays.write(array, P, 3L * TRACK + 10, new byte[]{1, 2, 3});
+        TestArrays.write(array, P, 20L * TRACK, new byte[2 * TRACK]);  // tracks 20, 21
+        TestArrays.write(array, S, 50L * TRACK, new byte[]{9});          // S-side change: copied back over
+        PairInfo split = si.pair(P, 0).orElseThrow();
+        assertThat(split.copyPercent()).isEqualTo((64 - 4) * 100 / 64);
+        assertThat(split.svolWrittenSinceSplit()).isTrue();
+        si.resync(P, 0, false);
+        TestArrays.awaitState(array, P, 0, PairState.PAIR);
+        assertThat(si.tracksCopied() - before).isEqualTo(4);
+        assertThat(TestArrays.read(array, S, 0, VOLUME)).isEqualTo(TestArrays.read(array, P, 0, VOLUME));
+    }
+
+    @Test
+    void resyncAfterErrorSuspendIsAFullCopy() throws Exception {
+        TestArrays.write(array, P, 0, TestArrays.random(new Random(9), 10 * TRACK));
+        si.create(P, S, 0, CreateOptions.defaults());
+        TestArrays.awaitState(array, P, 0, PairState.PAIR);
+        si.suspendOnError(P, 0);
+        long before = si.tracksCopied();
+        si.resync(P, 0, false);
+        TestArrays.awaitState(array, P, 0, PairState.PAIR);
+        assertThat(si.tracksCopied() - before).isEqualTo(10);
+    }
+
+    @Test
+    void restoreCopiesTheSvolBackToThePvol() throws Exception {
+        byte[] original = TestArrays.random(new Random(10), 6 * TRACK);
+        TestArrays.write(array, P, 0, original);
+        si.create(P, S, 2, CreateOptions.defaults());
+        TestArrays.awaitState(array, P, 2, PairState.PAIR);
+        si.split(P, 2, new SplitOptions(true, true));
+        TestArrays.write(array, P, TRACK, TestArrays.random(new Random(11), 2 * TRACK)); // damage the P-VOL
+        TestArrays.awaitState(array, P, 2, PairState.PSUS);
+        long before = si.tracksCopied();
+        si.restore(P, 2, false);
+        TestArrays.awaitState(array, P, 2, PairState.PAIR);
+        assertThat(si.tracksCopied() - before).isEqualTo(2);
+        assertThat(TestArrays.read(array, P, 0, original.length)).isEqualTo(original);
+    }
+
+    @Test
+    void createWithSplitFreezesTheCreateInstant() throws Exception {
+        byte[] image = TestArrays.random(new Random(12), VOLUME);
+        TestArrays.write(array, P, 0, image);
+        PairInfo info = si.create(P, S, 0, new CreateOptions(1, false, true));
+        assertThat(info.state().split()).isTrue();
+        TestArrays.write(array, P, 0, TestArrays.random(new Random(13), VOLUME));
+        assertThat(TestArrays.read(array, S, 0, VOLUME)).isEqualTo(image);
+        TestArrays.awaitState(array, P, 0, PairState.PSUS);
+        assertThat(TestArrays.read(array, S, 0, VOLUME)).isEqualTo(image);
+    }
+
+    @Test
+    void largerSvolIsAllowedAndItsTailIsItsOwn() throws Exception {
+        LdevId small = ldev(300);
+        byte[] image = TestArrays.random(new Random(14), 8 * 1024 * 1024);
+        TestArrays.write(array, small, 0, image);
+        TestArrays.write(array, S, VOLUME - 100, new byte[]{7});
+        si.create(small, S, 0, CreateOptions.defaults());
+        TestArrays.awaitState(array, small, 0, PairState.PAIR);
+        assertThat(TestArrays.read(array, S, 0, image.length)).isEqualTo(image);
+        assertThat(TestArrays.read(array, S, VOLUME - 100, 1)).containsExactly(7);
+    }
+}
