@@ -1,6 +1,7 @@
 package io.rmvss.array.cci;
 
 import io.rmvss.array.ArrayException;
+import io.rmvss.array.CciError;
 import io.rmvss.array.StorageArray;
 import io.rmvss.array.cci.command.HorcmShutdown;
 import io.rmvss.array.cci.command.HorcmStart;
@@ -66,6 +67,11 @@ public final class CciCommands implements CciShell {
                 err.println(command + ": " + e.detail());
             }
             return e.error().exitCode();
+        } catch (RuntimeException e) {
+            // An array fault (e.g. its data directory became unwritable): report it the CCI way, not as a daemon crash.
+            err.println(CciError.EX_CMDIOE.render(command));
+            err.println(command + ": the simulated array failed: " + e);
+            return CciError.EX_CMDIOE.exitCode();
         } finally {
             out.flush();
             err.flush();

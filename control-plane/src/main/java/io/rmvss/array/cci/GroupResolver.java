@@ -76,8 +76,29 @@ public final class GroupResolver {
             }
             return entries;
         }
-        return List.of(local.conf().device(dev.get()).orElseThrow(() -> new ArrayException(CciError.EX_ENOENT,
-                "no dev_name '" + dev.get() + "' in " + confName + " (instance " + local.number() + ")")));
+        Optional<DeviceEntry> byName = local.conf().device(dev.get());
+        if (byName.isPresent()) {
+            return List.of(byName.get());
+        }
+        // -d also takes a raw device (Harddisk1, \\.\PhysicalDrive1, E:): the conf line whose volume it is.
+        Optional<LdevId> raw = inv.context().array().hostDisk(dev.get()).flatMap(d -> d.ldev());
+        if (raw.isPresent()) {
+            for (DeviceEntry e : local.conf().devices()) {
+                if (sameVolume(inv.context().array(), local, e, raw.get())) {
+                    return List.of(e);
+                }
+            }
+        }
+        throw new ArrayException(CciError.EX_ENOENT, "no dev_name or device '" + dev.get() + "' in " + confName
+                + " (instance " + local.number() + ")");
+    }
+
+    private static boolean sameVolume(StorageArray array, StartedInstance instance, DeviceEntry e, LdevId id) {
+        try {
+            return resolve(array, instance, e).id().equals(id);
+        } catch (ArrayException unresolvable) {
+            return false;
+        }
     }
 
     /** The started instance that HORCM_INST of the group names; EX_ENORMT when there is none. */

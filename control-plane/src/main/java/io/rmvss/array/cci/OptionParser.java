@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 public final class OptionParser {
     /** {@code -I50}, {@code -IM50}, {@code -IH50}, {@code -ISI50}, {@code -ITC50}, {@code -IM} (mode only). */
     private static final Pattern INSTANCE = Pattern.compile("-I(H|M|TC|SI)?(\\d*)");
-    private static final Set<String> COMMON_FLAGS = Set.of("-h", "-q", "-z", "-zx", "-nomsg");
+    /** -h prints the usage; -nomsg suppresses the error lines (the exit code still tells). */
+    private static final Set<String> COMMON_FLAGS = Set.of("-h", "-nomsg");
     private static final Pattern NUMBER = Pattern.compile("\\d+");
 
     private OptionParser() {

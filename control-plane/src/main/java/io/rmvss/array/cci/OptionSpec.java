@@ -5,7 +5,7 @@ import java.util.Set;
 
 /**
  * The options one CCI command accepts. Besides these every command takes {@code -I[H|M|TC|SI][inst]},
- * {@code -h}, {@code -q}, {@code -z} and {@code -nomsg}.
+ * {@code -h} and {@code -nomsg}.
  *
  * @param flags          options without a value, e.g. {@code -vr}
  * @param valued         options followed by one value, e.g. {@code -g snap}

@@ -160,6 +160,19 @@ class CciCommandsReportingTest {
     }
 
     @Test
+    void dashDTakesADevNameOrARawDevice() throws Exception {
+        assertThat(cci.run("pairdisplay -d snapdev1 -l -fd").out().get(1)).contains("Harddisk2");
+        assertThat(cci.run("pairdisplay -d Harddisk2 -l -fd").out().get(1)).contains("snapdev1(L)");
+        assertThat(cci.run("pairdisplay -d Harddisk1 -I50 -l").out().get(1)).contains("1-2");
+        var none = cci.run("pairdisplay -d Harddisk1");
+        assertThat(none.exit()).isEqualTo(247);
+        assertThat(none.firstErr()).isEqualTo("pairdisplay: [EX_ENOENT] No such device or group");
+        var quiet = cci.run("pairdisplay -d Harddisk1 -nomsg");
+        assertThat(quiet.exit()).isEqualTo(247);
+        assertThat(quiet.err()).isEmpty();
+    }
+
+    @Test
     void unknownCommandAndHelp() throws Exception {
         assertThat(cci.run("pairfoo -g snap").exit()).isEqualTo(127);
         var help = cci.run("pairdisplay -h");

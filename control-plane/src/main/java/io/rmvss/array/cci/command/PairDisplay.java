@@ -31,7 +31,7 @@ public final class PairDisplay implements CciCommand {
     @Override
     public OptionSpec options() {
         return OptionSpec.builder("pairdisplay {-g <group> | -d <pair Vol>} [-fx] [-fc] [-fd] [-CLI] [-l] [-m all]")
-                .valued("-g", "-d", "-m").flags("-l", "-CLI", "-c").formatLetters("xcd").build();
+                .valued("-g", "-d", "-m").flags("-l", "-CLI").formatLetters("xcd").build();
     }
 
     @Override

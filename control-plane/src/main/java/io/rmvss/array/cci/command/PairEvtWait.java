@@ -38,7 +38,7 @@ public final class PairEvtWait implements CciCommand {
     public OptionSpec options() {
         return OptionSpec.builder("pairevtwait {-g <group> | -d <pair Vol>} {-s <status> | -ss <status> | -nowait | -nowaits}"
                         + " [-t <timeout(s)> [interval]]")
-                .valued("-g", "-d", "-s", "-ss").valuedPlusNumber("-t").flags("-nowait", "-nowaits", "-l").build();
+                .valued("-g", "-d", "-s", "-ss").valuedPlusNumber("-t").flags("-nowait", "-nowaits").build();
     }
 
     @Override

@@ -34,7 +34,7 @@ public final class RaidQry implements CciCommand {
 
     @Override
     public OptionSpec options() {
-        return OptionSpec.builder("raidqry {-l | -r <group> | -g} [-f]").valued("-r").flags("-l", "-g", "-f").build();
+        return OptionSpec.builder("raidqry {-l | -r <group> | -g}").valued("-r").flags("-l", "-g").build();
     }
 
     @Override
