@@ -224,4 +224,14 @@ class CciCommandsFakeArrayTest {
         CciRunner restarted = new CciRunner(new CciCommands(array, dir.resolve("state")), dir).set("HORCMINST", "51").set("HORCC_MRCF", "1");
         assertThat(restarted.run("pairdisplay -g snap").exit()).isZero();
     }
+
+    @Test
+    void defaultInstanceUsesHorcmConf() throws Exception {
+        Files.writeString(dir.resolve("horcm.conf"), SeedConfs.HORCM50_MON_CMD_ONLY.replace("52050", "52099"));
+        var start = cci.run("horcmstart");
+        assertThat(start.out()).containsExactly("starting HORCM", "HORCM starts successfully.");
+        assertThat(cci.run("raidqry -l").exit()).isZero();
+        assertThat(cci.run("horcmshutdown").out()).containsExactly("HORCM Shutdown !!!");
+        assertThat(cci.run("raidqry -l").exit()).isEqualTo(251);
+    }
 }

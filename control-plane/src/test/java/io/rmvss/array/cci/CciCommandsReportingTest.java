@@ -129,6 +129,8 @@ class CciCommandsReportingTest {
         var r = cci.run("pairevtwait -g snap -s pair -t 5");
         assertThat(r.exit()).isEqualTo(234);
         assertThat(r.firstErr()).isEqualTo("pairevtwait: [EX_EWSUSE] Pair suspended at WAIT state");
+        assertThat(cci.run("pairevtwait -g snap -s pair psue -t 5").exit()).as("several statuses are ORed").isZero();
+        assertThat(cci.run("pairevtwait -g snap -s pair bogus -t 5").exit()).isEqualTo(253);
     }
 
     @Test

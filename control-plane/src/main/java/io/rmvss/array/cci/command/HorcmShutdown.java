@@ -26,7 +26,9 @@ public final class HorcmShutdown implements CciCommand {
         inv.context().changes().lock();
         try {
             for (InstanceNumber n : numbers) {
-                inv.out().println(n.isDefault() ? "inst :" : n.label() + ":");
+                if (!n.isDefault()) {
+                    inv.out().println(n.label() + ":");
+                }
                 if (inv.context().instances().stop(n)) {
                     inv.out().println("HORCM Shutdown" + (n.isDefault() ? "" : " " + n.label()) + " !!!");
                 } else {

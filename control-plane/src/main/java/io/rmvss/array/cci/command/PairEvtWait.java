@@ -12,14 +12,16 @@ import io.rmvss.array.cci.PairVolume;
 import io.rmvss.array.shadowimage.PairInfo;
 import io.rmvss.array.shadowimage.ShadowImage;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * pairevtwait -g group | -d dev_name {-s status | -ss status | -nowait | -nowaits} [-t timeout [interval]]:
- * waits until every pair of the selection shows the status on its P-VOL (-s) or S-VOL (-ss).
+ * pairevtwait -g group | -d dev_name {-s status... | -ss status... | -nowait | -nowaits} [-t timeout [interval]]:
+ * waits until every pair of the selection shows one of the statuses (CCI ORs several) on its P-VOL (-s) or S-VOL (-ss).
  * An error suspend (PSUE) while waiting for anything else ends the wait with EX_EWSUSE.
  * The interval is accepted for compatibility; state changes are seen as they happen.
  * -nowait / -nowaits return the P-VOL / S-VOL status as the exit code instead (1 SMPL .. 5 PSUE).
@@ -50,14 +52,20 @@ public final class PairEvtWait implements CciCommand {
                     "give one of -s <smpl|copy|pair|psus|psue>, -ss <smpl|copy|pair|ssus|psue>, -nowait or -nowaits");
         }
         boolean svolSide = inv.options().has("-ss") || inv.options().has("-nowaits");
-        Optional<String> target = Optional.empty();
+        Set<String> targets = new LinkedHashSet<>();
         if (!nowait) {
-            String wanted = inv.options().value(svolSide ? "-ss" : "-s").orElseThrow().toUpperCase(Locale.ROOT);
-            if (!(svolSide ? SVOL_TARGETS : PVOL_TARGETS).contains(wanted)) {
-                throw new ArrayException(CciError.EX_INVARG, "'" + wanted.toLowerCase(Locale.ROOT) + "' is not a status for "
-                        + (svolSide ? "-ss: use smpl, copy, pair, ssus or psue" : "-s: use smpl, copy, pair, psus or psue (ssus with -ss)"));
+            List<String> words = new ArrayList<>(List.of(inv.options().value(svolSide ? "-ss" : "-s").orElseThrow()));
+            words.addAll(inv.options().positionals());
+            for (String word : words) {
+                String wanted = word.toUpperCase(Locale.ROOT);
+                if (!(svolSide ? SVOL_TARGETS : PVOL_TARGETS).contains(wanted)) {
+                    throw new ArrayException(CciError.EX_INVARG, "'" + word + "' is not a status for "
+                            + (svolSide ? "-ss: use smpl, copy, pair, ssus or psue" : "-s: use smpl, copy, pair, psus or psue (ssus with -ss)"));
+                }
+                targets.add(wanted);
             }
-            target = Optional.of(wanted);
+        } else if (!inv.options().positionals().isEmpty()) {
+            throw new ArrayException(CciError.EX_INVARG, "unexpected '" + inv.options().positionals().get(0) + "'");
         }
         Duration timeout = timeout(inv);
         List<GroupPair> pairs = GroupResolver.pairs(inv);
@@ -67,7 +75,7 @@ public final class PairEvtWait implements CciCommand {
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         for (GroupPair p : pairs) {
-            waitFor(si, p, target.get(), svolSide, deadline, timeout);
+            waitFor(si, p, targets, svolSide, deadline, timeout);
         }
         inv.out().println("pairevtwait : Wait status done.");
         return 0;
@@ -89,17 +97,17 @@ public final class PairEvtWait implements CciCommand {
         throw new ArrayException(CciError.EX_INVARG, "-t takes a timeout in seconds (and optionally an interval), not '" + t.get() + "'");
     }
 
-    private static void waitFor(ShadowImage si, GroupPair p, String target, boolean svolSide, long deadline, Duration timeout)
+    private static void waitFor(ShadowImage si, GroupPair p, Set<String> targets, boolean svolSide, long deadline, Duration timeout)
             throws ArrayException, InterruptedException {
         while (true) {
             Optional<GroupPair.Binding> binding = PairBindings.find(si, p);
             String status = binding.map(b -> status(b.info(), svolSide)).orElse("SMPL");
-            if (matches(status, target)) {
+            if (matches(status, targets)) {
                 return;
             }
             if (status.equals("PSUE")) {
                 throw new ArrayException(CciError.EX_EWSUSE, p.devName() + " of group " + p.group() + " went to PSUE (error suspend) while waiting for "
-                        + target + "; resynchronise it with pairresync");
+                        + String.join(" or ", targets) + "; resynchronise it with pairresync");
             }
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) {
@@ -112,7 +120,7 @@ public final class PairEvtWait implements CciCommand {
             }
             PairVolume pvol = p.pvolSide(binding.get());
             Duration slice = Duration.ofNanos(Math.min(remaining, SLICE.toNanos()));
-            si.await(pvol.id(), pvol.mu(), info -> info.svol() == null || matches(status(info, svolSide), target)
+            si.await(pvol.id(), pvol.mu(), info -> info.svol() == null || matches(status(info, svolSide), targets)
                     || status(info, svolSide).equals("PSUE"), slice);
         }
     }
@@ -122,8 +130,8 @@ public final class PairEvtWait implements CciCommand {
     }
 
     /** COPY also covers RCPY, as CCI's copy state covers restores. */
-    private static boolean matches(String status, String target) {
-        return status.equals(target) || (target.equals("COPY") && status.equals("RCPY"));
+    private static boolean matches(String status, Set<String> targets) {
+        return targets.contains(status) || (targets.contains("COPY") && status.equals("RCPY"));
     }
 
     /** -nowait(s): 1 SMPL, 2 COPY/RCPY, 3 PAIR, 4 PSUS/SSUS, 5 PSUE; a group whose pairs differ is EX_ENQVOL. */
