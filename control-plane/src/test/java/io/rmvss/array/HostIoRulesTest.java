@@ -23,7 +23,7 @@ class HostIoRulesTest {
     private static final LdevId P = ldev(256);
     private static final LdevId S = ldev(257);
 
-    @TempDir
+    @TempDir(factory = RamTempDirFactory.class)
     Path dir;
     SimulatedArray array;
     ShadowImage si;

@@ -66,7 +66,12 @@ final class PairBitmaps implements AutoCloseable {
 
     /** Makes every bit change so far durable (the three bitmaps share one file). */
     void force() throws IOException {
-        channel.force(false);
+        if (pending.unforced() || pvolDirty.unforced() || svolDirty.unforced()) {
+            channel.force(false);
+            pending.forced();
+            pvolDirty.forced();
+            svolDirty.forced();
+        }
     }
 
     @Override

@@ -16,6 +16,8 @@ public final class DurableBitmap {
     private final int bits;
     private final long[] words;
     private int cardinality;
+    /** Changes written to the file but not yet forced. */
+    private boolean unforced;
 
     private DurableBitmap(FileChannel channel, long base, int bits, long[] words) {
         this.channel = channel;
@@ -102,10 +104,25 @@ public final class DurableBitmap {
         while (buffer.hasRemaining()) {
             position += channel.write(buffer, position);
         }
+        unforced = true;
     }
 
+    /** Makes the changes durable; free when nothing changed since the last force. */
     public void force() throws IOException {
-        channel.force(false);
+        if (unforced) {
+            channel.force(false);
+            unforced = false;
+        }
+    }
+
+    /** Whether changes await {@link #force}. */
+    public boolean unforced() {
+        return unforced;
+    }
+
+    /** Records that the shared file was forced by someone else (bitmaps that share one file). */
+    public void forced() {
+        unforced = false;
     }
 
     public int cardinality() { return cardinality; }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.rmvss.array.ArrayException;
 import io.rmvss.array.CciError;
 import io.rmvss.array.LdevId;
+import io.rmvss.array.RamTempDirFactory;
 import io.rmvss.array.SimulatedArray;
 import io.rmvss.array.TestArrays;
 import java.nio.file.Path;
@@ -56,7 +57,7 @@ class AcceptanceTableTest {
         return cases.stream();
     }
 
-    @TempDir
+    @TempDir(factory = RamTempDirFactory.class)
     Path dir;
     SimulatedArray array;
     ShadowImage si;

@@ -5,6 +5,7 @@ import static io.rmvss.array.TestArrays.ldev;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rmvss.array.LdevId;
+import io.rmvss.array.RamTempDirFactory;
 import io.rmvss.array.SimulatedArray;
 import io.rmvss.array.TestArrays;
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ class ShadowImageCopyTest {
     private static final LdevId S = ldev(257);
     private static final int VOLUME = 16 * 1024 * 1024;
 
-    @TempDir
+    @TempDir(factory = RamTempDirFactory.class)
     Path dir;
     SimulatedArray array;
     ShadowImage si;
