@@ -5,7 +5,7 @@
 namespace rmvss::bridge::http2 {
 namespace {
 
-constexpr std::size_t kReadChunk = 64 * 1024;
+constexpr std::size_t kReadChunk = 16 * 1024;  // one default-size frame per read is plenty
 
 ErrorCode code_for(const Error& error) {
   const std::string& reason = error.reason;
