@@ -141,7 +141,7 @@ Client::Client(ClientOptions options) : options_(std::move(options)) {
 Client::~Client() { disconnect(); }
 
 void Client::disconnect() noexcept {
-  std::lock_guard<std::mutex> lock(mutex_);
+  ScopedLock lock(mutex_);
   try {
     if (connection_) connection_->close(http2::ErrorCode::NoError, "client disconnect");
   } catch (...) {
@@ -150,7 +150,7 @@ void Client::disconnect() noexcept {
 }
 
 CallResult Client::call(std::string_view method_path, const Bytes& request, const CallOptions& options) noexcept {
-  std::lock_guard<std::mutex> lock(mutex_);
+  ScopedLock lock(mutex_);
   try {
     const Deadline deadline = Deadline::after(options.timeout);
     bool retry_safe = false;

@@ -2,7 +2,6 @@
 
 #include <cerrno>
 #include <cstring>
-#include <mutex>
 
 #ifdef _WIN32
 #ifndef _WIN32_WINNT
@@ -37,12 +36,11 @@ bool make_non_blocking(NativeSocket s) {
 constexpr int kSendFlags = 0;
 
 Status ensure_winsock() {
-  static std::once_flag once;
-  static int startup_result = 0;
-  std::call_once(once, [] {
+  // A function-local static is initialised once, thread-safely, in every thread model.
+  static const int startup_result = [] {
     WSADATA data;
-    startup_result = ::WSAStartup(MAKEWORD(2, 2), &data);
-  });
+    return ::WSAStartup(MAKEWORD(2, 2), &data);
+  }();
   if (startup_result != 0) return make_error(ErrorKind::Internal, "WSAStartup failed: " + std::to_string(startup_result));
   return {};
 }

@@ -8,7 +8,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -17,6 +16,7 @@
 #include "rmvss/bridge/bytes.hpp"
 #include "rmvss/bridge/grpc_status.hpp"
 #include "rmvss/bridge/http2_connection.hpp"
+#include "rmvss/bridge/mutex.hpp"
 #include "rmvss/bridge/transport.hpp"
 
 namespace rmvss::bridge::grpc {
@@ -86,7 +86,7 @@ class Client {
   Status ensure_connected(const Deadline& deadline, bool& reused);
   CallResult interpret_response(const http2::StreamState& stream) const;
 
-  std::mutex mutex_;
+  Mutex mutex_;
   ClientOptions options_;
   std::unique_ptr<http2::Connection> connection_;
   std::uint64_t connections_opened_ = 0;
