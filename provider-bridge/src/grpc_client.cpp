@@ -192,8 +192,15 @@ CallResult Client::attempt(std::string_view method_path, const Bytes& request, c
   if (!headers) return failed(headers.error());
   if (deadline.expired()) return failed(CallFailure::DeadlineExceeded, "deadline passed before the call started");
 
+  if (request.size() > 0xffffffffu)
+    return failed(CallFailure::InvalidArgument, "request larger than a gRPC message can be (4 GiB)");
+
   bool reused = false;
   if (Status connected = ensure_connected(deadline, reused); !connected) return failed(connected.error());
+  // Connecting took part of the budget: tell the server what is actually left.
+  for (HeaderField& field : headers.value()) {
+    if (field.name == "grpc-timeout") field.value = format_grpc_timeout(deadline.remaining_ms());
+  }
 
   auto stream_id = connection_->start_stream(headers.value(), false, deadline);
   if (!stream_id) {

@@ -176,7 +176,10 @@ Status Connection::process_frame(const Frame& frame) {
     case FrameType::RstStream: {
       auto code = parse_rst_stream(frame);
       if (!code) return code.error();
-      if (StreamState* state = stream(frame.header.stream_id)) state->reset_code = code.value();
+      // A reset after the complete response (e.g. NO_ERROR once the server stopped reading
+      // our request) does not undo that response.
+      StreamState* state = stream(frame.header.stream_id);
+      if (state != nullptr && !state->remote_closed) state->reset_code = code.value();
       return {};
     }
     case FrameType::Priority: return check_priority(frame);

@@ -256,6 +256,18 @@ TEST("messages larger than 16 KiB cross many DATA frames and flow-control window
   CHECK(server.window_updates_received() >= 10);  // the client credited what it consumed
 }
 
+TEST("early reply with RST_STREAM(NO_ERROR) during a large upload is a complete response") {
+  ServerConfig config;
+  config.initial_window = 16384;  // the upload blocks, so the early reply arrives mid-send
+  TestHttp2Server server(config);
+  Client client(options_for(server));
+  CallResult result = client.call("/test.Echo/EarlyReply", Bytes(300 * 1024, 3), with_timeout(3000));
+  CHECK(result.ok());
+  CHECK(result.response == Bytes({'e', 'a', 'r', 'l', 'y'}));
+  CHECK(client.call("/test.Echo/Unary", sample_request(), with_timeout(3000)).ok());
+  CHECK_EQ(client.connections_opened(), std::uint64_t{1});
+}
+
 TEST("response above the receive limit is RESOURCE_EXHAUSTED") {
   ServerConfig config;
   config.response_size_override = 100 * 1024;

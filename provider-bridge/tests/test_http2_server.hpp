@@ -162,7 +162,21 @@ class TestHttp2Server {
         std::lock_guard<std::mutex> lock(mutex_);
         last_request_headers_ = fields.value();
       }
-      if (block.value()->end_stream) respond(s, block.value()->stream_id, stream);
+      if (block.value()->end_stream) {
+        respond(s, block.value()->stream_id, stream);
+      } else if (path_of(stream) == "/test.Echo/EarlyReply") {
+        // Answer before the request body arrives, then stop the upload with NO_ERROR, as
+        // RFC 9113 section 8.1 allows.
+        const std::uint32_t id = block.value()->stream_id;
+        send_headers(s, id, {{":status", "200"}, {"content-type", "application/grpc"}}, false);
+        const Bytes early = {'e', 'a', 'r', 'l', 'y'};
+        Bytes message;
+        grpc::append_message(message, early.data(), early.size());
+        append_data_frame(s.out, id, message.data(), message.size(), false);
+        send_headers(s, id, {{"grpc-status", "0"}}, true);
+        append_rst_stream_frame(s.out, id, ErrorCode::NoError);
+        s.streams.erase(id);
+      }
       return;
     }
     switch (frame.type()) {
@@ -199,13 +213,13 @@ class TestHttp2Server {
         ++data_frames_received_;
         auto payload = parse_data(frame);
         if (!payload) return;
+        // Connection-level credit is due even for streams already closed.
+        if (config_.grant_window && frame.header.length > 0) append_window_update_frame(s.out, 0, frame.header.length);
         auto found = s.streams.find(frame.header.stream_id);
         if (found == s.streams.end()) return;
         append_bytes(found->second.data, payload->data, payload->size);
-        if (config_.grant_window && frame.header.length > 0) {
-          append_window_update_frame(s.out, 0, frame.header.length);
-          if (!frame.has_flag(flag::kEndStream)) append_window_update_frame(s.out, frame.header.stream_id, frame.header.length);
-        }
+        if (config_.grant_window && frame.header.length > 0 && !frame.has_flag(flag::kEndStream))
+          append_window_update_frame(s.out, frame.header.stream_id, frame.header.length);
         if (frame.has_flag(flag::kEndStream)) respond(s, frame.header.stream_id, found->second);
         return;
       }

@@ -12,7 +12,12 @@ class Deadline {
  public:
   using Clock = std::chrono::steady_clock;
 
-  static Deadline after(std::chrono::milliseconds timeout) { return Deadline(Clock::now() + timeout); }
+  // Negative timeouts mean "already expired"; absurdly long ones are capped at ten years so
+  // the clock arithmetic cannot overflow.
+  static Deadline after(std::chrono::milliseconds timeout) {
+    constexpr std::chrono::milliseconds kLongest = std::chrono::hours(24 * 365 * 10);
+    return Deadline(Clock::now() + std::clamp(timeout, std::chrono::milliseconds(0), kLongest));
+  }
   static Deadline at(Clock::time_point when) { return Deadline(when); }
 
   Clock::time_point when() const { return when_; }
