@@ -156,6 +156,13 @@ Status Connection::read_and_process(const Deadline& deadline) {
 }
 
 Status Connection::process_frame(const Frame& frame) {
+  // The server's preface is a SETTINGS frame (RFC 9113 section 3.4); anything else first
+  // means the peer is not an HTTP/2 server.
+  if (!peer_preface_received_) {
+    if (frame.type() != FrameType::Settings || frame.has_flag(flag::kAck))
+      return protocol_error("server preface is not a SETTINGS frame");
+    peer_preface_received_ = true;
+  }
   if (header_blocks_.wants(frame)) {
     auto block = header_blocks_.accept(frame);
     if (!block) return block.error();

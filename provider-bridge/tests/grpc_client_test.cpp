@@ -154,6 +154,34 @@ TEST("deadline exceeded when a peer accepts TCP but never speaks HTTP/2") {
   ::close(listener);
 }
 
+TEST("a peer answering in HTTP/1.1 is a protocol error at once, not a deadline wait") {
+  const int listener = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ::bind(listener, reinterpret_cast<sockaddr*>(&address), sizeof address);
+  ::listen(listener, 4);
+  socklen_t length = sizeof address;
+  ::getsockname(listener, reinterpret_cast<sockaddr*>(&address), &length);
+  std::thread http1([listener] {
+    const int fd = ::accept(listener, nullptr, nullptr);
+    const std::string reply = "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n";
+    ::send(fd, reply.data(), reply.size(), MSG_NOSIGNAL);
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));  // keep the socket open: no EOF shortcut
+    ::close(fd);
+  });
+  ClientOptions options;
+  options.port = ntohs(address.sin_port);
+  Client client(options);
+  const auto start = std::chrono::steady_clock::now();
+  CallResult result = client.call("/test.Echo/Unary", sample_request(), with_timeout(3000));
+  CHECK_EQ(result.failure, CallFailure::Protocol);
+  CHECK_EQ(result.status, StatusCode::Internal);
+  CHECK(elapsed_ms(start) < 1000);
+  http1.join();
+  ::close(listener);
+}
+
 TEST("unavailable when nothing listens; connect bounded by the deadline") {
   std::uint16_t port;
   {

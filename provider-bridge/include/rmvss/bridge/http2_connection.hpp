@@ -110,6 +110,7 @@ class Connection {
   std::uint32_t next_stream_id_ = 1;
   std::optional<GoAway> goaway_;
   bool open_ = false;
+  bool peer_preface_received_ = false;
   bool broken_ = false;
   Bytes read_buffer_;
   Bytes pending_output_;  // control frames (ACKs, WINDOW_UPDATE) not yet written
