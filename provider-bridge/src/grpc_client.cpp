@@ -204,8 +204,8 @@ CallResult Client::attempt(std::string_view method_path, const Bytes& request, c
 
   auto stream_id = connection_->start_stream(headers.value(), false, deadline);
   if (!stream_id) {
-    // The HEADERS write failed outright on a connection that looked alive: the peer had
-    // already gone, so nothing of this call reached it.
+    // Only HEADERS were due: without the request message no unary handler can have run, so
+    // a stale reused connection is worth one retry.
     retry_safe = reused && stream_id.error().kind == ErrorKind::Unavailable;
     connection_.reset();
     return failed(stream_id.error());
@@ -224,7 +224,13 @@ CallResult Client::attempt(std::string_view method_path, const Bytes& request, c
   Bytes framed;
   framed.reserve(kMessagePrefixSize + request.size());
   append_message(framed, request.data(), request.size());
-  if (Status sent = connection_->send_data(id, framed.data(), framed.size(), true, deadline); !sent) return abandon(sent.error());
+  if (Status sent = connection_->send_data(id, framed.data(), framed.size(), true, deadline); !sent) {
+    // The frame carrying END_STREAM was not fully written, so the server never had the whole
+    // request and a unary handler cannot have run: on a reused (possibly stale) connection,
+    // one retry is safe.
+    retry_safe = reused && sent.error().kind == ErrorKind::Unavailable;
+    return abandon(sent.error());
+  }
 
   // Bound what one response may buffer: the message limit plus its prefix, with slack for
   // the last read batch.

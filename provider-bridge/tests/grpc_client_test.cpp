@@ -244,6 +244,66 @@ TEST("reconnect after the server restarts on the same port") {
   CHECK_EQ(client.connections_opened(), std::uint64_t{3});
 }
 
+namespace {
+
+// TCP, except that the Nth write from now fails as if the peer had silently gone away: the
+// case an idle check cannot see (e.g. the peer host rebooted).
+struct WriteFailures {
+  int fail_write_number = 0;  // 0: never
+  int writes_seen = 0;
+};
+
+class StaleTransport final : public Transport {
+ public:
+  StaleTransport(std::uint16_t port, WriteFailures& failures) : tcp_("127.0.0.1", port), failures_(failures) {}
+  Status connect(const Deadline& d) override { return tcp_.connect(d); }
+  Status write_all(const std::uint8_t* data, std::size_t size, const Deadline& d) override {
+    if (failures_.fail_write_number > 0 && ++failures_.writes_seen == failures_.fail_write_number) {
+      failures_.fail_write_number = 0;
+      tcp_.close();
+      return make_error(ErrorKind::Unavailable, "send: Connection reset by peer (simulated)");
+    }
+    return tcp_.write_all(data, size, d);
+  }
+  Result<std::size_t> read_some(std::uint8_t* b, std::size_t c, const Deadline& d) override { return tcp_.read_some(b, c, d); }
+  bool readable_now() override { return tcp_.readable_now(); }
+  void close() override { tcp_.close(); }
+  std::string peer() const override { return tcp_.peer(); }
+
+ private:
+  TcpTransport tcp_;
+  WriteFailures& failures_;
+};
+
+}  // namespace
+
+TEST("stale reused connection failing before the request is complete is retried once") {
+  TestHttp2Server server;
+  WriteFailures failures;
+  ClientOptions options = options_for(server);
+  const std::uint16_t port = server.port();
+  options.transport_factory = [port, &failures]() -> std::unique_ptr<Transport> {
+    return std::make_unique<StaleTransport>(port, failures);
+  };
+  Client client(options);
+  CHECK(client.call("/test.Echo/Unary", sample_request(), with_timeout(3000)).ok());
+  for (int failing_write : {1, 2}) {  // 1: the HEADERS write, 2: the DATA write
+    failures.fail_write_number = failing_write;
+    failures.writes_seen = 0;
+    CallResult result = client.call("/test.Echo/Unary", sample_request(), with_timeout(3000));
+    CHECK(result.ok());
+  }
+  CHECK_EQ(client.connections_opened(), std::uint64_t{3});
+
+  // On a fresh connection the same failure is reported, not retried.
+  client.disconnect();
+  failures.fail_write_number = 1;  // the preface write of the new connection
+  failures.writes_seen = 0;
+  CallResult fresh = client.call("/test.Echo/Unary", sample_request(), with_timeout(3000));
+  CHECK_EQ(fresh.failure, CallFailure::Unavailable);
+  CHECK_EQ(client.connections_opened(), std::uint64_t{3});
+}
+
 TEST("GOAWAY after a response: that call succeeds, the next uses a new connection") {
   TestHttp2Server server;
   Client client(options_for(server));

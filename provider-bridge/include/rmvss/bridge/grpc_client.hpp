@@ -64,7 +64,8 @@ struct ClientOptions {
 
 // Calls are serialized on one connection; a broken, closed or GOAWAY'd connection is
 // replaced by the next call. A call is retried once, transparently, only when the server
-// provably did not process it (stream refused, or the request never left this client).
+// provably did not process it: stream refused (GOAWAY, REFUSED_STREAM), or a reused
+// connection failed before the whole request message was written.
 class Client {
  public:
   explicit Client(ClientOptions options);
