@@ -267,8 +267,13 @@ Status Connection::on_settings(const Frame& frame) {
       case SettingId::MaxFrameSize:
         peer_max_frame_size_ = setting.value;
         break;
+      case SettingId::HeaderTableSize:
+        // Our encoder never inserts, but a peer that shrinks its decoder's table expects a
+        // size update at the start of our next block (RFC 7541 section 4.2).
+        if (setting.value < encoder_.table().max_size()) encoder_.set_max_table_size(setting.value);
+        break;
       default:
-        break;  // our encoder uses no dynamic table, so HEADER_TABLE_SIZE needs nothing
+        break;
     }
   }
   append_settings_ack(pending_output_);

@@ -386,6 +386,18 @@ TEST("invalid metadata or method path is refused before connecting") {
   CHECK(client.call("/test.Echo/Unary", {}, with_timeout(1000)).ok());  // empty message is fine
 }
 
+TEST("a smaller SETTINGS_HEADER_TABLE_SIZE from the server is acknowledged by a size update") {
+  ServerConfig config;
+  config.header_table_size = 0;
+  TestHttp2Server server(config);
+  Client client(options_for(server));
+  for (int i = 0; i < 3; ++i) CHECK(client.call("/test.Echo/Unary", sample_request(), with_timeout(3000)).ok());
+  // The first call may go out before the server's SETTINGS arrive; the update follows as soon
+  // as they are processed, and exactly once.
+  CHECK_EQ(server.size_updates_received(), 1);
+  CHECK_EQ(server.decode_errors(), 0);
+}
+
 TEST("grpc text helpers") {
   CHECK_EQ(format_grpc_timeout(8000), std::string("8000m"));
   CHECK_EQ(format_grpc_timeout(99999999), std::string("99999999m"));

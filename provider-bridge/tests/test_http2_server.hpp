@@ -35,6 +35,7 @@ struct ServerConfig {
   bool grant_window = true;              // send WINDOW_UPDATE as request data is consumed
   int refuse_streams = 0;                // answer this many first streams with GOAWAY(last=0)
   std::size_t response_size_override = 0;  // Echo: reply with this many bytes instead
+  std::uint32_t header_table_size = 4096;  // SETTINGS_HEADER_TABLE_SIZE the server advertises
 };
 
 class TestHttp2Server {
@@ -69,6 +70,8 @@ class TestHttp2Server {
   int data_frames_received() const { return data_frames_received_; }
   int rst_streams_received() const { return rst_streams_received_; }
   int ping_acks_received() const { return ping_acks_received_; }
+  int size_updates_received() const { return size_updates_received_; }
+  int decode_errors() const { return decode_errors_; }
   std::vector<HeaderField> last_request_headers() {
     std::lock_guard<std::mutex> lock(mutex_);
     return last_request_headers_;
@@ -124,7 +127,9 @@ class TestHttp2Server {
   void serve(int fd) {
     Session session;
     session.fd = fd;
-    append_settings_frame(session.out, {{static_cast<std::uint16_t>(SettingId::InitialWindowSize), config_.initial_window},
+    session.decoder = hpack::Decoder(hpack::DecoderLimits{config_.header_table_size, 256 * 1024});
+    append_settings_frame(session.out, {{static_cast<std::uint16_t>(SettingId::HeaderTableSize), config_.header_table_size},
+                                        {static_cast<std::uint16_t>(SettingId::InitialWindowSize), config_.initial_window},
                                         {static_cast<std::uint16_t>(SettingId::MaxConcurrentStreams), 100}});
     append_ping_frame(session.out, PingData{'r', 'm', 'v', 's', 's', 0, 0, 1}, false);
     std::uint8_t buffer[16384];
@@ -153,8 +158,13 @@ class TestHttp2Server {
     if (s.blocks.wants(frame)) {
       auto block = s.blocks.accept(frame);
       if (!block || !block.value()) return;
-      auto fields = s.decoder.decode(block.value()->fragment.data(), block.value()->fragment.size());
-      if (!fields) return;
+      const Bytes& fragment = block.value()->fragment;
+      if (!fragment.empty() && (fragment[0] & 0xe0) == 0x20) ++size_updates_received_;
+      auto fields = s.decoder.decode(fragment.data(), fragment.size());
+      if (!fields) {
+        ++decode_errors_;
+        return;
+      }
       Stream& stream = s.streams[block.value()->stream_id];
       stream.send_window = s.client_initial_window;
       stream.headers = fields.value();
@@ -330,6 +340,8 @@ class TestHttp2Server {
   std::atomic<int> data_frames_received_{0};
   std::atomic<int> rst_streams_received_{0};
   std::atomic<int> ping_acks_received_{0};
+  std::atomic<int> size_updates_received_{0};
+  std::atomic<int> decode_errors_{0};
   int refused_ = 0;
   std::mutex mutex_;
   std::vector<HeaderField> last_request_headers_;
