@@ -499,8 +499,8 @@ public final class ShadowImageEngine implements ShadowImage, AutoCloseable {
     }
 
     void schedule(Pair pair) {
-        if (!pair.scheduled && !pair.removed && pair.copyActive()) {
-            pair.scheduled = true;
+        while (pair.runners < background.runnersPerPair() && !pair.removed && pair.copyActive()) {
+            pair.runners++;
             background.submit(pair);
         }
     }

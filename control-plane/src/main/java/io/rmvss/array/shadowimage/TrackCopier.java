@@ -16,8 +16,6 @@ import java.nio.ByteBuffer;
 final class TrackCopier {
     enum Action { SKIP, ZERO, COPY }
 
-    private static final ThreadLocal<ByteBuffer> BUFFER =
-            ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(HostIo.TRACK_SIZE));
     private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(HostIo.TRACK_SIZE).asReadOnlyBuffer();
 
     private final LdevStore ldevs;
@@ -46,11 +44,7 @@ final class TrackCopier {
         switch (action) {
             case SKIP -> { }
             case ZERO -> ldevs.write(destination, offset, ZEROS.duplicate().limit(length));
-            case COPY -> {
-                ByteBuffer buffer = BUFFER.get().clear().limit(length);
-                ldevs.read(source, offset, buffer);
-                ldevs.write(destination, offset, buffer.flip());
-            }
+            case COPY -> ldevs.copy(source, destination, offset, length);
         }
     }
 }

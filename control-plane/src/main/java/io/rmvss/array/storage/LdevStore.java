@@ -140,6 +140,26 @@ public final class LdevStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Copies a range from one LDEV to the same offset of another inside the kernel (no copy through
+     * the Java heap); does not force. Concurrent copies into one LDEV serialise on its channel's position.
+     */
+    public void copy(LdevId from, LdevId to, long offset, int length) throws IOException {
+        FileChannel source = channel(from);
+        FileChannel destination = channel(to);
+        synchronized (destination) {
+            destination.position(offset);
+            long done = 0;
+            while (done < length) {
+                long n = source.transferTo(offset + done, length - done, destination);
+                if (n <= 0) {
+                    throw new IOException("copy of LDEV " + from + " to " + to + " stopped at offset " + (offset + done));
+                }
+                done += n;
+            }
+        }
+    }
+
     public void force(LdevId id) throws IOException {
         channel(id).force(false);
     }
