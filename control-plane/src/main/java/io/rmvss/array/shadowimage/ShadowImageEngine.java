@@ -313,7 +313,9 @@ public final class ShadowImageEngine implements ShadowImage, AutoCloseable {
             PairState next = quick ? PairState.PAIR : PairState.COPY_RS;
             PairBitmaps bitmaps = pair.bitmaps;
             switch (pair.state) {
-                case PSUS, PSUS_SP -> {
+                case PSUS, PSUS_SP, COPY_SP -> {
+                    // A split whose copy still runs (COPY(SP) shows COPY in CCI) is resynced too rather than
+                    // accepted without change: otherwise it would still end in PSUS although pairresync succeeded.
                     long[] pending = or(bitmaps.pending.words(), bitmaps.pvolDirty.words(), bitmaps.svolDirty.words());
                     resyncWith(pair, pending, next);
                 }
