@@ -67,6 +67,10 @@ public final class CrashWorkload {
                     int length = 1 + random.nextInt(random.nextBoolean() ? 4096 : 3 * TestArrays.TRACK);
                     long offset = random.nextInt(VOLUME - length + 1);
                     long dataSeed = random.nextLong();
+                    if (toSvol) {
+                        // After a steady split the S-VOL is writable once COPY(SP) ends (pairevtwait -s psus).
+                        si.await(P, 0, p -> p.state() != io.rmvss.array.shadowimage.PairState.COPY_SP, java.time.Duration.ofSeconds(60));
+                    }
                     begin(out, "W " + (toSvol ? "S" : "P") + " " + offset + " " + length + " " + dataSeed);
                     byte[] data = data(dataSeed, length);
                     array.io().write(toSvol ? S : P, offset, data, 0, length);
