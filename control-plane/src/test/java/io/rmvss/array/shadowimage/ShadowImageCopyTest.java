@@ -125,6 +125,34 @@ class ShadowImageCopyTest {
     }
 
     @Test
+    void threeMirrorsOfOnePvolEachKeepTheirOwnInstant() throws Exception {
+        LdevId[] svols = {ldev(257), ldev(258), ldev(259)};
+        for (int mu = 0; mu < 3; mu++) {
+            si.create(P, svols[mu], mu, CreateOptions.defaults());
+        }
+        for (int mu = 0; mu < 3; mu++) {
+            TestArrays.awaitState(array, P, mu, PairState.PAIR);
+        }
+        array.engine().pauseBackgroundCopy();
+        byte[][] images = new byte[3][];
+        Random random = new Random(15);
+        for (int mu = 0; mu < 3; mu++) {
+            TestArrays.write(array, P, random.nextInt(VOLUME - 4 * TRACK), TestArrays.random(random, 4 * TRACK));
+            images[mu] = TestArrays.read(array, P, 0, VOLUME);
+            si.split(P, mu, new SplitOptions(true, true));
+        }
+        TestArrays.write(array, P, 0, TestArrays.random(random, VOLUME));
+        for (int mu = 0; mu < 3; mu++) {
+            assertThat(TestArrays.read(array, svols[mu], 0, VOLUME)).as("MU#" + mu + " with the copy held").isEqualTo(images[mu]);
+        }
+        array.engine().resumeBackgroundCopy();
+        for (int mu = 0; mu < 3; mu++) {
+            TestArrays.awaitState(array, P, mu, PairState.PSUS);
+            assertThat(TestArrays.read(array, svols[mu], 0, VOLUME)).as("MU#" + mu + " after the copy").isEqualTo(images[mu]);
+        }
+    }
+
+    @Test
     void largerSvolIsAllowedAndItsTailIsItsOwn() throws Exception {
         LdevId small = ldev(300);
         byte[] image = TestArrays.random(new Random(14), 8 * 1024 * 1024);
