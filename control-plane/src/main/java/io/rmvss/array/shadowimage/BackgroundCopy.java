@@ -119,7 +119,6 @@ final class BackgroundCopy implements AutoCloseable {
                     actions.add(engine.copier.plan(source, destination, track));
                 }
             }
-            engine.ldevs.written(destination).force();
         } finally {
             engine.lock.unlock();
         }

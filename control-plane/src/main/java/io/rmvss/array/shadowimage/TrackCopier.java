@@ -24,11 +24,7 @@ final class TrackCopier {
         this.ldevs = ldevs;
     }
 
-    /**
-     * Decides what copying the track takes. A COPY marks the destination written; the caller forces
-     * the destination's written bitmap before the data moves, so a crash never leaves data on a track
-     * that is not marked written.
-     */
+    /** Decides what copying the track takes; a COPY marks the destination written. */
     Action plan(LdevId source, LdevId destination, int track) throws IOException {
         DurableBitmap destinationWritten = ldevs.written(destination);
         if (ldevs.written(source).get(track)) {

@@ -16,10 +16,11 @@
  *
  * <h2>Durability (kill -9 or power loss at any instant)</h2>
  * <ul>
- * <li>Host write: its bits (pending/dirty/written) are written and fdatasync'ed before the data is
+ * <li>Host write: its pair bits (pending/dirty) are written and fdatasync'ed before the data is
  *     written; the data is fdatasync'ed before {@code write} returns. A lost data write leaves at worst
- *     an extra bit set (an extra copy).</li>
- * <li>Copy of a track: destination "written" bit forced, data copied and forced, and only then the
+ *     an extra bit set (an extra copy). The per-LDEV "written" bits are forced at close only; after an
+ *     unclean end every track counts as written (see {@code LdevStore}).</li>
+ * <li>Copy of a track: data copied and forced, and only then the
  *     pending bit is cleared and forced. A crash in between leaves the track pending: it is copied again
  *     from the same, unchanged source (the source cannot change while its pending bit is set: P-VOL writes
  *     copy first, and the copy holds the track's stripe).</li>
