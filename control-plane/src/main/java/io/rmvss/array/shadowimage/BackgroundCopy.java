@@ -113,11 +113,22 @@ final class BackgroundCopy implements AutoCloseable {
             if (pair.removed || pair.restoring() != restore) {
                 return;
             }
+            List<Pair> siblings = restore ? engine.pairsOfPvol(pair.pvol()) : List.of();
             for (int track : tracks) {
                 if (pair.bitmaps.pending.get(track)) { // a copy-before-write may have done it meanwhile
                     planned.add(track);
-                    actions.add(engine.copier.plan(source, destination, track));
+                    TrackCopier.Action action = engine.copier.plan(source, destination, track);
+                    actions.add(action);
+                    for (Pair sibling : siblings) {
+                        // The restore changes the P-VOL under its other (split or suspended) pairs.
+                        if (sibling != pair && action != TrackCopier.Action.SKIP) {
+                            sibling.bitmaps.pvolDirty.set(track);
+                        }
+                    }
                 }
+            }
+            for (Pair sibling : siblings) {
+                sibling.bitmaps.force(); // durable before the P-VOL changes
             }
         } finally {
             engine.lock.unlock();
