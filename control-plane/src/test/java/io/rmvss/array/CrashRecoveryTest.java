@@ -26,14 +26,14 @@ import org.junit.jupiter.api.io.TempDir;
  * Runs on the real disk (not tmpfs), since durability is what it tests.
  */
 class CrashRecoveryTest {
-    private static final int ROUNDS = 10;
+    private static final int ROUNDS = Integer.getInteger("crash.rounds", 10);
 
     @TempDir
     Path dir;
 
     @Test
     void acknowledgedWritesAndStateChangesSurviveKillDashNine() throws Exception {
-        Random random = new Random(20261125L);
+        Random random = new Random(Long.getLong("crash.seed", 20261125L));
         for (int round = 0; round < ROUNDS; round++) {
             Path arrayDir = dir.resolve("round" + round);
             long childSeed = random.nextLong();

@@ -12,7 +12,7 @@ import java.util.Random;
  * splits and resyncs against it, printing {@code B <op>} before and {@code A} after each operation
  * returns. The parent kills it with kill -9 at a random moment and checks every acknowledged effect.
  * Operations: {@code W P|S offset length dataSeed}, {@code CREATE}, {@code SPLIT quick writable}, {@code RESYNC quick},
- * {@code RESTORE} (after waiting for PSUS; the child then waits for PAIR, as the P-VOL is offline while restoring).
+ * {@code RESTORE quick} (after waiting for PSUS; after a normal restore the child waits for its end, as the P-VOL is offline).
  */
 public final class CrashWorkload {
     static final LdevId P = TestArrays.ldev(256);
@@ -40,6 +40,7 @@ public final class CrashWorkload {
                     si.create(P, S, 0, new CreateOptions(1 + random.nextInt(15), false, false));
                     paired = true;
                 } else if (paired && !split && choice < 15) {
+                    awaitPair(si); // a split during a restore would leave a half-restored P-VOL: let it finish
                     boolean quick = random.nextBoolean();
                     boolean writable = random.nextInt(4) != 0;
                     begin(out, "SPLIT " + quick + " " + writable);
@@ -49,13 +50,15 @@ public final class CrashWorkload {
                 } else if (split && choice < 23 && choice >= 20) {
                     array.shadowImage().await(P, 0, p -> p.state() == io.rmvss.array.shadowimage.PairState.PSUS,
                             java.time.Duration.ofSeconds(60));
-                    begin(out, "RESTORE");
-                    si.restore(P, 0, false);
+                    boolean quick = random.nextBoolean();
+                    begin(out, "RESTORE " + quick);
+                    si.restore(P, 0, quick);
                     split = false;
                     out.println("A");
                     out.flush();
-                    array.shadowImage().await(P, 0, p -> p.state() == io.rmvss.array.shadowimage.PairState.PAIR,
-                            java.time.Duration.ofSeconds(60));
+                    if (!quick) { // the P-VOL is offline until a normal restore ends; a quick one keeps it online
+                        awaitPair(si);
+                    }
                     continue;
                 } else if (split && choice < 20) {
                     boolean quick = random.nextBoolean();
@@ -79,6 +82,10 @@ public final class CrashWorkload {
                 out.flush();
             }
         }
+    }
+
+    private static void awaitPair(ShadowImage si) throws InterruptedException {
+        si.await(P, 0, p -> p.state() != io.rmvss.array.shadowimage.PairState.COPY_RS_R, java.time.Duration.ofSeconds(60));
     }
 
     static io.rmvss.array.layout.ArrayLayout layout() {

@@ -35,7 +35,11 @@ public final class EngineHostIo implements HostIo {
         this.engine = engine;
     }
 
-    private record CopyBeforeWrite(Pair pair, int track, TrackCopier.Action action) {
+    /** A track to copy before the host's write lands: P to S (split point in time) or S to P (quick restore). */
+    private record CopyBeforeWrite(Pair pair, int track, TrackCopier.Action action, boolean toPvol) {
+        LdevId source() { return toPvol ? pair.svol : pair.pvol(); }
+
+        LdevId destination() { return toPvol ? pair.pvol() : pair.svol; }
     }
 
     @Override
@@ -58,8 +62,16 @@ public final class EngineHostIo implements HostIo {
                 if (redirect) {
                     pvolSize = engine.ldevs.ldev(pair.pvol()).sizeBytes();
                 }
+                Pair restoring = quickRestoreOf(id);
                 for (int track = first; track <= last; track++) {
-                    sources.add(redirect && track < pair.tracks && pair.bitmaps.pending.get(track) ? pair.pvol() : id);
+                    if (redirect && track < pair.tracks && pair.bitmaps.pending.get(track)) {
+                        sources.add(pair.pvol());
+                    } else if (restoring != null && restoring.bitmaps.pending.get(track)) {
+                        sources.add(restoring.svol); // not restored yet: the P-VOL's data for it is the S-VOL's
+                        pvolSize = Long.MAX_VALUE;
+                    } else {
+                        sources.add(id);
+                    }
                 }
             } finally {
                 engine.lock.unlock();
@@ -128,11 +140,16 @@ public final class EngineHostIo implements HostIo {
             Pair asSvol = engine.pairOfSvolLocked(id);
             for (int track = first; track <= last; track++) {
                 for (Pair pair : asPvol) {
-                    if (pair.mirroring()) {
+                    if (pair.restoring()) { // a quick restore (a normal one refuses host I/O in checkAccess)
+                        if (pair.bitmaps.pending.get(track)) {
+                            copies.add(new CopyBeforeWrite(pair, track, engine.copier.plan(pair.svol, id, track), true));
+                        }
+                        pair.bitmaps.pvolDirty.set(track);
+                    } else if (pair.mirroring()) {
                         pair.bitmaps.pending.set(track);
                     } else {
                         if (pair.freezing() && pair.bitmaps.pending.get(track)) {
-                            copies.add(new CopyBeforeWrite(pair, track, engine.copier.plan(id, pair.svol, track)));
+                            copies.add(new CopyBeforeWrite(pair, track, engine.copier.plan(id, pair.svol, track), false));
                         }
                         pair.bitmaps.pvolDirty.set(track);
                     }
@@ -140,7 +157,7 @@ public final class EngineHostIo implements HostIo {
                 }
                 if (asSvol != null && track < asSvol.tracks) {
                     if (asSvol.freezing() && asSvol.bitmaps.pending.get(track)) {
-                        copies.add(new CopyBeforeWrite(asSvol, track, engine.copier.plan(asSvol.pvol(), id, track)));
+                        copies.add(new CopyBeforeWrite(asSvol, track, engine.copier.plan(asSvol.pvol(), id, track), false));
                     }
                     asSvol.bitmaps.svolDirty.set(track);
                     touched.add(asSvol.bitmaps);
@@ -164,8 +181,8 @@ public final class EngineHostIo implements HostIo {
     private void copyBeforeWrite(List<CopyBeforeWrite> copies) throws IOException {
         Set<LdevId> destinations = new LinkedHashSet<>();
         for (CopyBeforeWrite c : copies) {
-            engine.copier.copy(c.action(), c.pair().pvol(), c.pair().svol, c.track(), engine.ldevs.trackLength(c.pair().pvol(), c.track()));
-            destinations.add(c.pair().svol);
+            engine.copier.copy(c.action(), c.source(), c.destination(), c.track(), engine.ldevs.trackLength(c.pair().pvol(), c.track()));
+            destinations.add(c.destination());
         }
         for (LdevId destination : destinations) {
             engine.ldevs.force(destination);
@@ -207,7 +224,7 @@ public final class EngineHostIo implements HostIo {
                     + "; release them with raidvchkset -vg");
         }
         for (Pair pair : engine.pairsOfPvol(id)) {
-            if (pair.restoring()) {
+            if (pair.restoring() && !pair.quickRestore) {
                 throw new ArrayException(CciError.EX_ERPERM, op + " P-VOL " + id + " refused: it is being restored from S-VOL "
                         + pair.svol + " (RCPY); wait for PAIR (pairevtwait -s pair)");
             }
@@ -230,6 +247,16 @@ public final class EngineHostIo implements HostIo {
             throw new ArrayException(CciError.EX_ERPERM, "read of S-VOL " + id + " refused: the pair was created with -m noread and is "
                     + pair.state.svolStatus() + "; split the pair to read the S-VOL");
         }
+    }
+
+    /** The pair quick-restoring into this P-VOL, if any. */
+    private Pair quickRestoreOf(LdevId pvol) {
+        for (Pair pair : engine.pairsOfPvol(pvol)) {
+            if (pair.restoring() && pair.quickRestore) {
+                return pair;
+            }
+        }
+        return null;
     }
 
     private Ldev checkRequest(LdevId id, long offset, byte[] buffer, int bufferOffset, int length) throws ArrayException {

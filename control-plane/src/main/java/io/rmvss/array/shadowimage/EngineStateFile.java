@@ -20,7 +20,7 @@ final class EngineStateFile {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     record PairRecord(int pvolSerial, int pvolLdev, int svolSerial, int svolLdev, int mu, PairState state,
-                      boolean noread, boolean svolWritable, int copyPace, long generation) {
+                      boolean noread, boolean svolWritable, int copyPace, long generation, boolean quickRestore) {
     }
 
     record GuardRecord(int serial, int ldev, Set<Guard> guards) {

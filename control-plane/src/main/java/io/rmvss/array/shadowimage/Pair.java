@@ -13,6 +13,11 @@ final class Pair {
     PairState state;
     boolean svolWritable;
     PairBitmaps bitmaps;
+    /**
+     * A quick restore (pairresync -restore -fq quick) is running: the P-VOL stays online, reading the
+     * S-VOL for tracks not yet restored, and P-VOL writes restore their track first.
+     */
+    boolean quickRestore;
     /** Background copy tasks of this pair queued or running. */
     int runners;
     /** Where the background copy looks for the next pending track (round robin over the volume). */

@@ -104,6 +104,7 @@ public final class ShadowImageEngine implements ShadowImage, AutoCloseable {
                 PairBitmaps bitmaps = PairBitmaps.open(pairsDirectory, key, r.generation(), tracks);
                 live.add(PairBitmaps.file(pairsDirectory, key, r.generation()).getFileName());
                 Pair pair = new Pair(key, svol, tracks, r.copyPace(), r.noread(), r.state(), r.svolWritable(), bitmaps);
+                pair.quickRestore = r.quickRestore() && r.state() == PairState.COPY_RS_R;
                 pairs.put(key, pair);
                 pairBySvol.put(svol, pair);
             }
@@ -362,11 +363,16 @@ public final class ShadowImageEngine implements ShadowImage, AutoCloseable {
                             + other.state + "; split (and wait for PSUS) or suspend the P-VOL's other pairs first");
                 }
             }
-            // Quick restore is carried out as a normal restore: the S-VOL's data is copied to the P-VOL.
             PairBitmaps bitmaps = pair.bitmaps;
             long[] pending = or(bitmaps.pending.words(), bitmaps.pvolDirty.words(), bitmaps.svolDirty.words());
             long[] none = new long[pending.length];
-            transition(pair, PairState.COPY_RS_R, newGeneration(pair.key, pair.tracks, pending, none, none), null);
+            pair.quickRestore = quick;
+            try {
+                transition(pair, PairState.COPY_RS_R, newGeneration(pair.key, pair.tracks, pending, none, none), null);
+            } catch (ArrayException e) {
+                pair.quickRestore = false;
+                throw e;
+            }
             return pair.info();
         } finally {
             lock.unlock();
@@ -526,7 +532,12 @@ public final class ShadowImageEngine implements ShadowImage, AutoCloseable {
             case COPY_SP, PSUS_SP -> PairState.PSUS;
             default -> pair.state;
         };
-        if (next != pair.state) {
+        if (pair.state == PairState.COPY_RS_R && !pair.bitmaps.pvolDirty.isEmpty()) {
+            // Host writes during a quick restore changed the P-VOL: the pair mirrors them to the S-VOL next.
+            long[] pending = pair.bitmaps.pvolDirty.words();
+            long[] none = new long[pending.length];
+            transition(pair, PairState.PAIR, newGeneration(pair.key, pair.tracks, pending, none, none), null);
+        } else if (next != pair.state) {
             transition(pair, next, null, null);
         }
     }
@@ -554,7 +565,11 @@ public final class ShadowImageEngine implements ShadowImage, AutoCloseable {
         PairState previousState = pair.state;
         boolean previousWritable = pair.svolWritable;
         PairBitmaps previousBitmaps = pair.bitmaps;
+        boolean previousQuickRestore = pair.quickRestore;
         pair.state = next;
+        if (next != PairState.COPY_RS_R) {
+            pair.quickRestore = false;
+        }
         if (svolWritable != null) {
             pair.svolWritable = svolWritable;
         }
@@ -567,6 +582,7 @@ public final class ShadowImageEngine implements ShadowImage, AutoCloseable {
             pair.state = previousState;
             pair.svolWritable = previousWritable;
             pair.bitmaps = previousBitmaps;
+            pair.quickRestore = previousQuickRestore;
             if (nextBitmaps != null) {
                 nextBitmaps.closeAndDelete();
             }
@@ -593,7 +609,7 @@ public final class ShadowImageEngine implements ShadowImage, AutoCloseable {
         List<EngineStateFile.PairRecord> pairRecords = new ArrayList<>();
         for (Pair p : pairs.values()) {
             pairRecords.add(new EngineStateFile.PairRecord(p.pvol().serial(), p.pvol().ldev(), p.svol.serial(), p.svol.ldev(),
-                    p.key.mu(), p.state, p.noread, p.svolWritable, p.copyPace, p.bitmaps.generation));
+                    p.key.mu(), p.state, p.noread, p.svolWritable, p.copyPace, p.bitmaps.generation, p.quickRestore));
         }
         List<EngineStateFile.GuardRecord> guardRecords = new ArrayList<>();
         guards.forEach((id, set) -> guardRecords.add(new EngineStateFile.GuardRecord(id.serial(), id.ldev(), set)));

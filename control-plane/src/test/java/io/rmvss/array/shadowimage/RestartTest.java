@@ -75,6 +75,38 @@ class RestartTest {
     }
 
     @Test
+    void quickRestoreKeepsThePvolOnlineAcrossRestart() throws Exception {
+        Path a = dir.resolve("a");
+        byte[] original = TestArrays.random(new Random(5), VOLUME);
+        byte[] expected;
+        try (SimulatedArray array = TestArrays.small(a)) {
+            ShadowImage si = array.shadowImage();
+            TestArrays.write(array, P, 0, original);
+            si.create(P, S, 0, CreateOptions.defaults());
+            TestArrays.awaitState(array, P, 0, PairState.PAIR);
+            si.split(P, 0, new SplitOptions(false, true));
+            TestArrays.awaitState(array, P, 0, PairState.PSUS);
+            TestArrays.write(array, P, TRACK, TestArrays.random(new Random(6), 3 * TRACK)); // damage tracks 1-3
+            array.engine().pauseBackgroundCopy();
+            assertThat(si.restore(P, 0, true).state()).isEqualTo(PairState.COPY_RS_R);
+            assertThat(TestArrays.read(array, P, 0, VOLUME)).as("restored image at once").isEqualTo(original);
+            TestArrays.write(array, P, 2L * TRACK + 5, new byte[]{9});                     // restores track 2 first
+            expected = original.clone();
+            expected[2 * TRACK + 5] = 9;
+            assertThat(TestArrays.read(array, P, 0, VOLUME)).isEqualTo(expected);
+        }
+        try (SimulatedArray array = SimulatedArray.open(a)) {
+            assertThat(TestArrays.read(array, P, 0, VOLUME)).isEqualTo(expected);
+            TestArrays.awaitState(array, P, 0, PairState.PAIR);
+            PairInfo synced = array.shadowImage().await(P, 0, p -> p.copyPercent() == 100, java.time.Duration.ofSeconds(30));
+            assertThat(synced.copyPercent()).isEqualTo(100);
+            assertThat(TestArrays.read(array, P, 0, VOLUME)).isEqualTo(expected);
+            array.shadowImage().split(P, 0, new SplitOptions(true, true));
+            assertThat(TestArrays.read(array, S, 0, VOLUME)).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void quickSplitPointInTimeSurvivesRestartMidCopy() throws Exception {
         Path a = dir.resolve("a");
         byte[] image = TestArrays.random(new Random(3), VOLUME);
