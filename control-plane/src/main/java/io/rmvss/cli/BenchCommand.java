@@ -55,7 +55,7 @@ final class BenchCommand implements Callable<Integer> {
             cciLatency(root, figures);
             copyThroughput(root, figures);
         } finally {
-            deleteTree(root);
+            TempTrees.delete(root);
         }
         print(figures);
         return 0;
@@ -196,14 +196,6 @@ final class BenchCommand implements Callable<Integer> {
     private static void expectZero(CciRunner.Result r) {
         if (r.exit() != 0) {
             throw new IllegalStateException("bench set-up command failed (" + r.exit() + "): " + r.err().strip());
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (var paths = Files.walk(root)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }

@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -21,7 +20,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -63,7 +61,7 @@ final class DemoCommand implements Callable<Integer> {
             ok = true;
         } finally {
             if (!keep) {
-                deleteTree(root);
+                TempTrees.delete(root);
             } else {
                 System.out.println("demo: kept " + root);
             }
@@ -232,14 +230,6 @@ final class DemoCommand implements Callable<Integer> {
                 } finally {
                     pause.unlock();
                 }
-            }
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
             }
         }
     }

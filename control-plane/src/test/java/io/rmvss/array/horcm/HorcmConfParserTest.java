@@ -11,28 +11,9 @@ import org.junit.jupiter.api.Test;
 class HorcmConfParserTest {
     private static final Path FILE = Path.of("horcm50.conf");
 
-    /** The seed's 3.7.2 step 5 file for the P-VOL side. */
-    static final String SEED_HORCM50 = """
-            HORCM_MON
-            #ip_address      service          poll(10ms)      timeout(10ms)
-            127.0.0.1        52050           1000            3000
-
-            HORCM_CMD
-            #dev_name        dev_name        dev_name
-            \\\\.\\PhysicalDrive0
-
-            HORCM_DEV
-            #dev_group      dev_name        port#           TargetID        LU#           MU#
-            snap            snapdev1        CL2-C          25              1             2
-
-            HORCM_INST
-            #dev_group      ip_address      service
-            snap            127.0.0.1      52051
-            """;
-
     @Test
     void readsEverySectionOfTheSeedFile() throws Exception {
-        HorcmConf conf = HorcmConfParser.parse(FILE, SEED_HORCM50);
+        HorcmConf conf = HorcmConfParser.parse(FILE, SeedConfs.HORCM50);
         assertThat(conf.monitor()).isEqualTo(new MonitorEntry("127.0.0.1", "52050", 1000, 3000, 3));
         assertThat(conf.commandDevices()).containsExactly(java.util.List.of("\\\\.\\PhysicalDrive0"));
         assertThat(conf.devices()).containsExactly(
@@ -73,7 +54,7 @@ class HorcmConfParserTest {
 
     @Test
     void shortDevLineNamesLineAndLayout() {
-        String text = SEED_HORCM50.replace("snap            snapdev1        CL2-C          25              1             2",
+        String text = SeedConfs.HORCM50.replace("snap            snapdev1        CL2-C          25              1             2",
                 "snap snapdev1 CL2-C 25");
         assertThatThrownBy(() -> HorcmConfParser.parse(FILE, text))
                 .isInstanceOf(HorcmConfException.class)

@@ -12,7 +12,7 @@ class InstanceRegistryTest {
 
     @Test
     void startedInstancesAndTheirConfSurviveARestart() throws Exception {
-        String text = HorcmConfParserTest.SEED_HORCM50;
+        String text = SeedConfs.HORCM50;
         HorcmConf conf = HorcmConfParser.parse(Path.of("/etc/horcm50.conf"), text);
         InstanceRegistry registry = new InstanceRegistry(stateDir);
         InstanceNumber fifty = new InstanceNumber(50);
