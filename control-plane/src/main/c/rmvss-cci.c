@@ -7,7 +7,7 @@
  *
  * Wire format (both directions big-endian):
  *   request : u32 count, then count x (u32 length, bytes) tagged strings:
- *             "n:<command>", "a:<argument>", "e:<NAME=value>", "c:<cwd>"
+ *             "n:<command>", "a:<argument>", "e:<NAME=value>", "c:<cwd>", "i:<piped-in text>"
  *   response: frames of (u8 kind, u32 length, bytes); kind '1' stdout, '2' stderr,
  *             'x' exit (4-byte exit code), after which the daemon closes the stream.
  */
@@ -88,6 +88,50 @@ static void put_tagged(struct request *r, char tag, const char *s) {
     r->count++;
 }
 
+/*
+ * inqraid with no device argument and raidscan -find without -pi read device names from stdin,
+ * as CCI does (ls /dev/sd* | inqraid -CLI). Only then is stdin read, and never from a terminal.
+ */
+static int reads_stdin(const char *command, int argc, char **argv, int first) {
+    if (isatty(STDIN_FILENO)) return 0;
+    if (strcmp(command, "inqraid") == 0) {
+        for (int i = first; i < argc; i++)
+            if (argv[i][0] != '-') return 0;
+        return 1;
+    }
+    if (strcmp(command, "raidscan") == 0) {
+        int find = 0;
+        for (int i = first; i < argc; i++) {
+            if (strcmp(argv[i], "-pi") == 0) return 0;
+            if (strcmp(argv[i], "-find") == 0) find = 1;
+        }
+        return find;
+    }
+    return 0;
+}
+
+/* Piped-in device names, bounded so a stray binary stream cannot exhaust memory. */
+static char *read_stdin(void) {
+    size_t cap = 4096, len = 0, limit = 1 << 20;
+    char *text = malloc(cap);
+    if (!text) return NULL;
+    for (;;) {
+        if (len + 1 >= cap) {
+            if (cap >= limit) break;
+            cap *= 2;
+            char *bigger = realloc(text, cap);
+            if (!bigger) break;
+            text = bigger;
+        }
+        ssize_t n = read(STDIN_FILENO, text + len, cap - 1 - len);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        len += (size_t)n;
+    }
+    text[len] = '\0';
+    return text;
+}
+
 /* Which environment reaches the array: CCI's own variables and ours. */
 static int forwarded(const char *entry) {
     return strncmp(entry, "HORC", 4) == 0 || strncmp(entry, "RMVSS_", 6) == 0;
@@ -143,6 +187,13 @@ int main(int argc, char **argv) {
         if (forwarded(*e)) put_tagged(&req, 'e', *e);
     char cwd[4096];
     if (getcwd(cwd, sizeof cwd)) put_tagged(&req, 'c', cwd);
+    if (reads_stdin(command, argc, argv, first)) {
+        char *piped = read_stdin();
+        if (piped) {
+            put_tagged(&req, 'i', piped);
+            free(piped);
+        }
+    }
     req.data[0] = (char)(req.count >> 24);
     req.data[1] = (char)(req.count >> 16);
     req.data[2] = (char)(req.count >> 8);

@@ -35,6 +35,7 @@ final class CciRunner {
         Path errFile = Files.createTempFile("cci-err", ".txt");
         try {
             Process process = builder.redirectError(errFile.toFile()).start();
+            process.getOutputStream().close(); // nothing is piped in: inqraid and raidscan -find must not wait for input
             byte[] out = process.getInputStream().readAllBytes();
             int exit = process.waitFor();
             return new Result(exit, new String(out, StandardCharsets.UTF_8), Files.readString(errFile));

@@ -46,7 +46,8 @@ public final class CciCommands implements CciShell {
     }
 
     @Override
-    public int execute(String command, List<String> args, Map<String, String> env, Path cwd, PrintStream out, PrintStream err)
+    public int execute(String command, List<String> args, Map<String, String> env, Path cwd, String stdin,
+                       PrintStream out, PrintStream err)
             throws InterruptedException {
         CciCommand c = commands.get(canonicalName(command));
         if (c == null) {
@@ -60,7 +61,7 @@ public final class CciCommands implements CciShell {
                 out.println("Usage: " + c.options().usage());
                 return 0;
             }
-            return c.run(new Invocation(command, options, Map.copyOf(env), cwd, out, err, context));
+            return c.run(new Invocation(command, options, Map.copyOf(env), cwd, stdin, out, err, context));
         } catch (ArrayException e) {
             if (!quiet) {
                 err.println(e.error().render(command));

@@ -15,8 +15,15 @@ public interface CciShell {
      * @param command the command's name, e.g. {@code pairdisplay}
      * @param env     the caller's HORCMINST, HORCC_MRCF, HORCM_CONF, ... (other variables may be absent)
      * @param cwd     the caller's working directory (relative paths in options resolve against it)
+     * @param stdin   what the caller piped in (inqraid and raidscan -find read device names from it, as on UNIX), or ""
      * @return the exit code CCI would return (0 or a small positive count for success, EX_* codes above 127 for errors)
      */
-    int execute(String command, List<String> args, Map<String, String> env, Path cwd,
+    int execute(String command, List<String> args, Map<String, String> env, Path cwd, String stdin,
                 PrintStream out, PrintStream err) throws InterruptedException;
+
+    /** A command run with nothing piped in. */
+    default int execute(String command, List<String> args, Map<String, String> env, Path cwd,
+                        PrintStream out, PrintStream err) throws InterruptedException {
+        return execute(command, args, env, cwd, "", out, err);
+    }
 }

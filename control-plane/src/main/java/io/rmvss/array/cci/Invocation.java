@@ -8,11 +8,16 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** One run of a CCI command: its parsed options, the caller's environment and where it prints. */
-public record Invocation(String command, ParsedOptions options, Map<String, String> env, Path cwd,
+/** One run of a CCI command: its parsed options, the caller's environment, what was piped in and where it prints. */
+public record Invocation(String command, ParsedOptions options, Map<String, String> env, Path cwd, String stdin,
                          PrintStream out, PrintStream err, CciContext context) {
     public static final String HORCMINST = "HORCMINST";
     public static final String HORCC_MRCF = "HORCC_MRCF";
+
+    /** Device names piped in, one or more per line ({@code ls /dev/sd* | inqraid} on UNIX, {@code echo Harddisk1 | ...}). */
+    public java.util.List<String> stdinWords() {
+        return stdin == null || stdin.isBlank() ? java.util.List.of() : java.util.List.of(stdin.trim().split("\\s+"));
+    }
 
     /** The instance the command talks to: {@code -I<N>} first, then HORCMINST, else the default instance. */
     public InstanceNumber instanceNumber() throws ArrayException {

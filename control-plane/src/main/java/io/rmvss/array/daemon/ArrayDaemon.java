@@ -128,7 +128,7 @@ public final class ArrayDaemon implements AutoCloseable {
             if (!delay.isZero()) {
                 Thread.sleep(delay.toMillis());
             }
-            return cci.execute(command, request.args(), request.env(), request.cwd(), out, err);
+            return cci.execute(command, request.args(), request.env(), request.cwd(), request.stdin(), out, err);
         }
         return switch (command) {
             case HostIoCommands.COMMAND -> hostIo.execute(request.args(), request.cwd(), out, err);

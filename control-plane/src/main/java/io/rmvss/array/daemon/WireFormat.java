@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * The array daemon's wire format, shared with the native front end (control-plane/src/main/c/rmvss-cci.c).
  * Request: u32 count, then count tagged strings (u32 length + UTF-8): {@code n:} command,
- * {@code a:} argument, {@code e:} NAME=value, {@code c:} working directory.
+ * {@code a:} argument, {@code e:} NAME=value, {@code c:} working directory, {@code i:} piped-in text.
  * Response: frames of (u8 kind, u32 length, bytes): '1' stdout, '2' stderr, 'x' exit code (4 bytes).
  */
 public final class WireFormat {
@@ -37,6 +37,7 @@ public final class WireFormat {
         List<String> args = new ArrayList<>();
         Map<String, String> env = new LinkedHashMap<>();
         Path cwd = Path.of("/");
+        String stdin = "";
         for (int i = 0; i < count; i++) {
             int length = in.readInt();
             if (length < 2 || length > MAX_STRING_BYTES) {
@@ -57,13 +58,14 @@ public final class WireFormat {
                     }
                 }
                 case 'c' -> cwd = Path.of(field);
+                case 'i' -> stdin = field;
                 default -> throw new IOException("bad request: unknown field tag " + (char) bytes[0]);
             }
         }
         if (command == null) {
             throw new IOException("bad request: no command");
         }
-        return new ArrayRequest(command, List.copyOf(args), Map.copyOf(env), cwd);
+        return new ArrayRequest(command, List.copyOf(args), Map.copyOf(env), cwd, stdin);
     }
 
     public static void writeRequest(DataOutputStream out, ArrayRequest request) throws IOException {
@@ -72,6 +74,9 @@ public final class WireFormat {
         request.args().forEach(a -> fields.add("a:" + a));
         request.env().forEach((k, v) -> fields.add("e:" + k + "=" + v));
         fields.add("c:" + request.cwd());
+        if (!request.stdin().isEmpty()) {
+            fields.add("i:" + request.stdin());
+        }
         out.writeInt(fields.size());
         for (String field : fields) {
             byte[] bytes = field.getBytes(StandardCharsets.UTF_8);

@@ -103,6 +103,7 @@ final class ArrayProcess implements AutoCloseable {
         Path out = Files.createTempFile(workDir, "out", ".txt");
         Path err = Files.createTempFile(workDir, "err", ".txt");
         Process p = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        p.getOutputStream().close(); // nothing piped in unless the command line pipes it itself
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new IllegalStateException(line + " did not finish within 120 s");

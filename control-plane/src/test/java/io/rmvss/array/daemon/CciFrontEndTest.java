@@ -85,6 +85,25 @@ class CciFrontEndTest {
     }
 
     @Test
+    void inqraidAndRaidscanFindReadPipedDeviceNamesAsOnUnix() throws Exception {
+        array.cci(Map.of(), "horcmstart", "50");
+        ArrayProcess.Result inq = array.run(java.util.List.of("sh", "-c",
+                "printf 'Harddisk1\\nHarddisk2\\n' | " + ArrayProcess.CCI_BIN.resolve("inqraid") + " -CLI"), Map.of());
+        assertThat(inq.exit()).as(inq.err()).isZero();
+        assertThat(collapsed(inq.out())).containsExactly(
+                "DEVICE_FILE PORT SERIAL LDEV CTG H/M/12 SSID R:Group PRODUCT_ID",
+                "Harddisk1 CL2-C 62496 18 - s/s/ss 0004 5:01-04 OPEN-3",
+                "Harddisk2 CL2-C 62496 19 - s/s/ss 0004 5:01-04 OPEN-3");
+
+        ArrayProcess.Result find = array.run(java.util.List.of("sh", "-c",
+                "echo Harddisk0 | " + ArrayProcess.CCI_BIN.resolve("raidscan") + " -find"), env("HORCMINST", "50"));
+        assertThat(find.exit()).as(find.err()).isZero();
+        assertThat(collapsed(find.out())).containsExactly(
+                "DEVICE_FILE UID S/F PORT TARG LUN SERIAL LDEV PRODUCT_ID",
+                "Harddisk0 0 F CL2-C 25 0 62496 16 OPEN-3-CM");
+    }
+
+    @Test
     void injectedLatencyDelaysTheCommand() throws Exception {
         array.cci(Map.of(), "horcmstart", "50");
         long start = System.nanoTime();

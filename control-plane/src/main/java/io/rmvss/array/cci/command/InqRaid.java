@@ -12,6 +12,7 @@ import io.rmvss.array.cci.format.InqraidFormatter;
 import io.rmvss.array.cci.format.InqraidRow;
 import io.rmvss.array.host.HostDisk;
 import io.rmvss.array.storage.Ldev;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -29,8 +30,9 @@ public final class InqRaid implements CciCommand {
 
     @Override
     public int run(Invocation inv) throws ArrayException {
-        if (inv.options().positionals().isEmpty()) {
-            throw new ArrayException(CciError.EX_REQARG, "list the devices: inqraid -CLI $Phy (every disk), $LETALL (every drive letter) or names such as Harddisk1");
+        List<String> devices = inv.options().positionals().isEmpty() ? inv.stdinWords() : inv.options().positionals();
+        if (devices.isEmpty()) {
+            throw new ArrayException(CciError.EX_REQARG, "list the devices: inqraid -CLI $Phy (every disk), $LETALL (every drive letter), names such as Harddisk1, or pipe names in");
         }
         StorageArray array = inv.context().array();
         boolean cli = inv.options().has("-CLI");
@@ -38,7 +40,7 @@ public final class InqRaid implements CciCommand {
         if (cli) {
             inv.out().println(InqraidFormatter.header());
         }
-        for (HostDevices.Listed d : HostDevices.expand(array, inv.options().positionals())) {
+        for (HostDevices.Listed d : HostDevices.expand(array, devices)) {
             InqraidRow row = row(array, d);
             if (cli) {
                 inv.out().println(InqraidFormatter.row(row, hex));

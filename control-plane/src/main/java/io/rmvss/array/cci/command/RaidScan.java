@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
 /**
  * raidscan -find [-pi "devices"] [-fx]: the array identity of host devices ({@code $Phys} = every physical drive);
  * raidscan -p port [-m MU#] [-CLI] [-fx]: the pair status of the LUs of a port of the instance's storage system.
- * The CCI front end does not forward stdin, so -find reads its device list from -pi only.
+ * Without -pi, -find reads the device names piped in, as CCI does.
  */
 public final class RaidScan implements CciCommand {
     private static final Pattern PORT = Pattern.compile("CL[0-9A-G]-[A-Z](-[0-9]{1,3})?", Pattern.CASE_INSENSITIVE);
@@ -63,7 +63,7 @@ public final class RaidScan implements CciCommand {
 
     private static void find(Invocation inv) throws ArrayException {
         StorageArray array = inv.context().array();
-        List<String> words = inv.options().value("-pi").map(s -> Arrays.asList(s.trim().split("\\s+"))).orElse(List.of());
+        List<String> words = inv.options().value("-pi").map(s -> Arrays.asList(s.trim().split("\\s+"))).orElseGet(inv::stdinWords);
         inv.out().println(RaidscanFindFormatter.header());
         for (HostDevices.Listed d : HostDevices.expand(array, words.stream().filter(w -> !w.isEmpty()).toList())) {
             HostDisk disk = d.disk();
