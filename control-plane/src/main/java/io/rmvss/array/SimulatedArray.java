@@ -13,6 +13,7 @@ import io.rmvss.array.shadowimage.EngineHostIo;
 import io.rmvss.array.shadowimage.ShadowImage;
 import io.rmvss.array.shadowimage.ShadowImageEngine;
 import io.rmvss.array.storage.AtomicFiles;
+import io.rmvss.array.storage.DirectoryLock;
 import io.rmvss.array.storage.Guard;
 import io.rmvss.array.storage.HostIo;
 import io.rmvss.array.storage.Ldev;
@@ -37,7 +38,8 @@ import java.util.stream.Stream;
 /**
  * The embedded simulated Hitachi array: the layout's storage systems with real LDEV data in sparse
  * files, the ShadowImage engine, and the host's view of its disks. Everything lives in one data
- * directory: {@code layout.json}, {@code ldevs/}, {@code pairs/}, {@code state.json}.
+ * directory: {@code layout.json}, {@code ldevs/}, {@code pairs/}, {@code state.json}, and
+ * {@code array.lock}, which one open array holds at a time.
  */
 public final class SimulatedArray implements StorageArray {
     static final String LAYOUT_FILE = "layout.json";
@@ -46,6 +48,7 @@ public final class SimulatedArray implements StorageArray {
     private static final Pattern DISK_NAME = Pattern.compile("(?:\\\\\\\\\\.\\\\)?(?:PHYSICALDRIVE|HARDDISK)?(\\d+)");
     private static final Pattern LETTER_NAME = Pattern.compile("([A-Z])(?::.*)?");
 
+    private final DirectoryLock directoryLock;
     private final ArrayLayout layout;
     private final LdevStore ldevs;
     private final ShadowImageEngine engine;
@@ -54,7 +57,8 @@ public final class SimulatedArray implements StorageArray {
     private final Map<LdevId, List<LunPath>> pathsByLdev = new HashMap<>();
     private final Map<LdevId, StorageSystemInfo> systemOf = new HashMap<>();
 
-    private SimulatedArray(ArrayLayout layout, LdevStore ldevs, ShadowImageEngine engine) {
+    private SimulatedArray(DirectoryLock directoryLock, ArrayLayout layout, LdevStore ldevs, ShadowImageEngine engine) {
+        this.directoryLock = directoryLock;
         this.layout = layout;
         this.ldevs = ldevs;
         this.engine = engine;
@@ -97,13 +101,18 @@ public final class SimulatedArray implements StorageArray {
         if (!Files.isRegularFile(layoutFile)) {
             throw new IOException(dataDir + " holds no simulated array (no " + LAYOUT_FILE + "); create one first");
         }
-        ArrayLayout layout = ArrayLayout.read(layoutFile);
-        LdevStore ldevs = LdevStore.open(dataDir.resolve(LDEV_DIRECTORY), allLdevs(layout));
+        DirectoryLock directoryLock = DirectoryLock.acquire(dataDir);
+        LdevStore ldevs = null;
         try {
+            ArrayLayout layout = ArrayLayout.read(layoutFile);
+            ldevs = LdevStore.open(dataDir.resolve(LDEV_DIRECTORY), allLdevs(layout));
             ShadowImageEngine engine = ShadowImageEngine.open(dataDir, ldevs, new TrackLocks(), COPY_THREADS);
-            return new SimulatedArray(layout, ldevs, engine);
+            return new SimulatedArray(directoryLock, layout, ldevs, engine);
         } catch (IOException | RuntimeException e) {
-            ldevs.close();
+            if (ldevs != null) {
+                ldevs.close();
+            }
+            directoryLock.close();
             throw e;
         }
     }
@@ -230,5 +239,6 @@ public final class SimulatedArray implements StorageArray {
     public void close() {
         engine.close();
         ldevs.close();
+        directoryLock.close();
     }
 }

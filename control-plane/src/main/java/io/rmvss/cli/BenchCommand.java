@@ -1,5 +1,6 @@
 package io.rmvss.cli;
 
+import io.rmvss.array.horcm.SeedConfs;
 import io.rmvss.array.LdevId;
 import io.rmvss.array.SimulatedArray;
 import io.rmvss.array.cci.CciCommands;
@@ -69,8 +70,8 @@ final class BenchCommand implements Callable<Integer> {
              ArrayDaemon daemon = new ArrayDaemon(array, new CciCommands(array, arrayDir.resolve("horcm")), CommandLatency.none(),
                      ArrayClient.socketOf(arrayDir))) {
             daemon.start();
-            Files.writeString(etc.resolve("horcm50.conf"), ConfTexts.PVOL_50);
-            Files.writeString(etc.resolve("horcm51.conf"), ConfTexts.SVOL_51);
+            Files.writeString(etc.resolve("horcm50.conf"), SeedConfs.HORCM50);
+            Files.writeString(etc.resolve("horcm51.conf"), SeedConfs.HORCM51);
             CciRunner cci = new CciRunner(Install.cciBin(), arrayDir, etc);
             expectZero(cci.run(Map.of(), "horcmstart", "50", "51"));
             expectZero(cci.run(INST51, "paircreate", "-g", "snap", "-vr"));

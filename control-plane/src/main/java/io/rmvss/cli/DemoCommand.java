@@ -1,5 +1,6 @@
 package io.rmvss.cli;
 
+import io.rmvss.array.horcm.SeedConfs;
 import io.rmvss.array.LdevId;
 import io.rmvss.array.SimulatedArray;
 import io.rmvss.array.cci.CciCommands;
@@ -75,7 +76,7 @@ final class DemoCommand implements Callable<Integer> {
         say("3.7.2 step 1: discover the command device (OPEN-3-CM) and describe it in horcm50.conf");
         show(Map.of(), "inqraid", "-CLI", "$Phy");
         show(Map.of(), "inqraid", "-CLI", "$LETALL");
-        Files.writeString(etc.resolve("horcm50.conf"), ConfTexts.MON_CMD_ONLY_50);
+        Files.writeString(etc.resolve("horcm50.conf"), SeedConfs.HORCM50_MON_CMD_ONLY);
 
         say("3.7.2 steps 2-4: start instance 50, map the physical drives, shut it down");
         show(Map.of(), "horcmstart", "50");
@@ -83,8 +84,8 @@ final class DemoCommand implements Callable<Integer> {
         show(Map.of(), "horcmshutdown", "50");
 
         say("3.7.2 steps 5-6: describe HORCM_DEV/HORCM_INST (P-VOL LU 1 MU#2 in 50, S-VOL LU 2 in 51) and start both instances");
-        Files.writeString(etc.resolve("horcm50.conf"), ConfTexts.PVOL_50);
-        Files.writeString(etc.resolve("horcm51.conf"), ConfTexts.SVOL_51);
+        Files.writeString(etc.resolve("horcm50.conf"), SeedConfs.HORCM50);
+        Files.writeString(etc.resolve("horcm51.conf"), SeedConfs.HORCM51);
         show(Map.of(), "horcmstart", "50", "51");
         show(INST51, "pairdisplay", "-g", "snap", "-fdc");
 

@@ -51,6 +51,7 @@ class CrashRecoveryTest {
         boolean split;
         String inFlight;      // "B ..." line without its "A"
         int acks;
+        int restores;
 
         void apply(String op) {
             String[] f = op.split(" ");
@@ -61,6 +62,13 @@ class CrashRecoveryTest {
                     svol = pvol.clone();
                 }
                 case "RESYNC" -> {
+                    split = false;
+                    svol = null;
+                }
+                case "RESTORE" -> {
+                    restores++;
+                    // The S-VOL image goes back to the P-VOL; the pair ends mirrored.
+                    System.arraycopy(svol, 0, pvol, 0, pvol.length);
                     split = false;
                     svol = null;
                 }
@@ -93,6 +101,7 @@ class CrashRecoveryTest {
                     model.acks++;
                 }
             }
+            assertThat(line).as("the child stopped on its own before the kill (see its stderr above)").isNotNull();
             // SIGKILL through the process handle: Process.destroyForcibly() would also close our end of the pipe.
             child.toHandle().destroyForcibly();
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).as("child killed").isTrue();
@@ -115,7 +124,7 @@ class CrashRecoveryTest {
     private void verify(Path arrayDir, Model model, String what) throws Exception {
         try (SimulatedArray array = SimulatedArray.open(arrayDir)) {
             Optional<PairInfo> pair = array.shadowImage().pair(P, 0);
-            System.out.println("crash test " + what + ": reopened with " + pair.map(p -> p.state() + " " + p.copyPercent() + "%").orElse("SMPL")
+            System.out.println("crash test " + what + " restores " + model.restores + ": reopened with " + pair.map(p -> p.state() + " " + p.copyPercent() + "%").orElse("SMPL")
                     + (model.inFlight != null ? ", in flight: " + model.inFlight : ""));
             String flight = model.inFlight == null ? "" : model.inFlight.split(" ")[0];
             // The pair and its split state: what the acks say, unless the in-flight operation took effect.
@@ -126,18 +135,22 @@ class CrashRecoveryTest {
             if (pair.isPresent()) {
                 boolean splitNow = splitLike(pair.get().state());
                 if (splitNow != model.split) {
-                    assertThat(flight).as(what + ": pair state " + pair.get().state()).isEqualTo(splitNow ? "SPLIT" : "RESYNC");
+                    assertThat(flight).as(what + ": pair state " + pair.get().state()).isIn(splitNow ? "SPLIT" : "RESYNC",
+                            splitNow ? "SPLIT" : "RESTORE");
                     model.apply(model.inFlight);
                     model.inFlight = null;
                 }
+            }
+            if (pair.isPresent()) {
+                // Copies resume on open; a restore must finish before the P-VOL can be read at all.
+                PairInfo settled = array.shadowImage().await(P, 0, p -> !p.state().copying(), Duration.ofSeconds(60));
+                assertThat(settled.state()).as(what + ": copy resumed and finished").isIn(PairState.PAIR, PairState.PSUS);
             }
             byte[] pvol = TestArrays.read(array, P, 0, VOLUME);
             assertMatches(pvol, model.pvol, model.inFlight, "P", what + ": P-VOL");
             if (!pair.isPresent()) {
                 return;
             }
-            PairInfo settled = array.shadowImage().await(P, 0, p -> !p.state().copying(), Duration.ofSeconds(60));
-            assertThat(settled.state()).as(what + ": copy resumed and finished").isIn(PairState.PAIR, PairState.PSUS);
             byte[] svol = TestArrays.read(array, S, 0, VOLUME);
             if (model.split) {
                 assertMatches(svol, model.svol, model.inFlight, "S", what + ": S-VOL point-in-time image");

@@ -11,7 +11,8 @@ import java.util.Random;
  * Child process of {@link CrashRecoveryTest}: creates an array and runs random writes, paircreate,
  * splits and resyncs against it, printing {@code B <op>} before and {@code A} after each operation
  * returns. The parent kills it with kill -9 at a random moment and checks every acknowledged effect.
- * Operations: {@code W P|S offset length dataSeed}, {@code CREATE}, {@code SPLIT quick writable}, {@code RESYNC quick}.
+ * Operations: {@code W P|S offset length dataSeed}, {@code CREATE}, {@code SPLIT quick writable}, {@code RESYNC quick},
+ * {@code RESTORE} (after waiting for PSUS; the child then waits for PAIR, as the P-VOL is offline while restoring).
  */
 public final class CrashWorkload {
     static final LdevId P = TestArrays.ldev(256);
@@ -45,6 +46,17 @@ public final class CrashWorkload {
                     si.split(P, 0, new SplitOptions(quick, writable));
                     split = true;
                     svolWritable = writable;
+                } else if (split && choice < 23 && choice >= 20) {
+                    array.shadowImage().await(P, 0, p -> p.state() == io.rmvss.array.shadowimage.PairState.PSUS,
+                            java.time.Duration.ofSeconds(60));
+                    begin(out, "RESTORE");
+                    si.restore(P, 0, false);
+                    split = false;
+                    out.println("A");
+                    out.flush();
+                    array.shadowImage().await(P, 0, p -> p.state() == io.rmvss.array.shadowimage.PairState.PAIR,
+                            java.time.Duration.ofSeconds(60));
+                    continue;
                 } else if (split && choice < 20) {
                     boolean quick = random.nextBoolean();
                     begin(out, "RESYNC " + quick);
@@ -55,6 +67,10 @@ public final class CrashWorkload {
                     int length = 1 + random.nextInt(random.nextBoolean() ? 4096 : 3 * TestArrays.TRACK);
                     long offset = random.nextInt(VOLUME - length + 1);
                     long dataSeed = random.nextLong();
+                    if (toSvol) {
+                        // After a steady split the S-VOL is writable once COPY(SP) ends (pairevtwait -s psus).
+                        si.await(P, 0, p -> p.state() != io.rmvss.array.shadowimage.PairState.COPY_SP, java.time.Duration.ofSeconds(60));
+                    }
                     begin(out, "W " + (toSvol ? "S" : "P") + " " + offset + " " + length + " " + dataSeed);
                     byte[] data = data(dataSeed, length);
                     array.io().write(toSvol ? S : P, offset, data, 0, length);

@@ -91,6 +91,15 @@ class SimulatedArrayTest {
     }
 
     @Test
+    void anOpenArrayCannotBeOpenedTwice() throws Exception {
+        Path a = dir.resolve("a");
+        try (SimulatedArray array = TestArrays.small(a)) {
+            assertThatThrownBy(() -> SimulatedArray.open(a)).hasMessageContaining("already open");
+        }
+        SimulatedArray.open(a).close();
+    }
+
+    @Test
     void ldevFilesAreSparse() throws Exception {
         try (SimulatedArray array = SimulatedArray.create(dir.resolve("a"), ArrayLayout.seedExample())) {
             Path file = dir.resolve("a").resolve("ldevs").resolve("62496-18.img");

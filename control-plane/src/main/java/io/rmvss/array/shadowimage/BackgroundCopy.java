@@ -15,8 +15,10 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The array's copy engine: a small pool of threads that copy pending tracks of pairs in batches.
- * A pair has at most one batch queued or running; after each batch it goes to the back of the
- * queue, so pairs share the threads round robin. A batch copies its tracks, forces the destination,
+ * A pair has at most {@link #runnersPerPair} batches queued or running (on disjoint tracks, so one
+ * copies while another flushes); after each batch it goes to the back of the queue, so pairs share
+ * the threads round robin. Two batches that pick the same track serialise on its stripe lock and
+ * the second finds it no longer pending. A batch copies its tracks, forces the destination,
  * and only then clears the pending bits (durably): a crash at any point leaves the track pending.
  */
 final class BackgroundCopy implements AutoCloseable {
@@ -25,11 +27,13 @@ final class BackgroundCopy implements AutoCloseable {
 
     private final ShadowImageEngine engine;
     private final ExecutorService threads;
+    private final int runnersPerPair;
     private volatile boolean closing;
     private volatile boolean paused;
 
     BackgroundCopy(ShadowImageEngine engine, int threadCount) {
         this.engine = engine;
+        this.runnersPerPair = threadCount;
         AtomicInteger number = new AtomicInteger();
         this.threads = Executors.newFixedThreadPool(threadCount, task -> {
             Thread thread = new Thread(task, "si-copy-" + number.incrementAndGet());
@@ -38,16 +42,22 @@ final class BackgroundCopy implements AutoCloseable {
         });
     }
 
-    /** Queues a batch for the pair; the caller has set {@code pair.scheduled}. */
+    /** Copy tasks one pair may run at once: while one flushes, the other copies. */
+    int runnersPerPair() {
+        return runnersPerPair;
+    }
+
+    /** Queues a batch for the pair; the caller has counted it in {@code pair.runners}. */
     void submit(Pair pair) {
-        if (closing) {
-            pair.scheduled = false;
-            return;
-        }
         try {
             threads.execute(() -> runBatch(pair));
         } catch (RejectedExecutionException e) {
-            pair.scheduled = false;
+            engine.lock.lock();
+            try {
+                pair.runners--;
+            } finally {
+                engine.lock.unlock();
+            }
         }
     }
 
@@ -57,18 +67,19 @@ final class BackgroundCopy implements AutoCloseable {
         engine.lock.lock();
         try {
             if (closing || paused || pair.removed || !pair.copyActive()) {
-                pair.scheduled = false;
+                pair.runners--;
                 return;
             }
             restore = pair.restoring();
             tracks = nextPending(pair, TRACKS_PER_PACE * pair.copyPace);
             if (tracks.isEmpty()) {
-                pair.scheduled = false;
-                engine.copyFinished(pair);
+                pair.runners--;
+                if (pair.runners == 0) {
+                    engine.copyFinished(pair);
+                }
                 return;
             }
         } catch (ArrayException e) {
-            pair.scheduled = false;
             System.err.println("rmvss array: cannot finish the copy of pair " + pair.pvol() + " MU#" + pair.key.mu() + ": " + e.getMessage());
             return;
         } finally {
@@ -102,13 +113,23 @@ final class BackgroundCopy implements AutoCloseable {
             if (pair.removed || pair.restoring() != restore) {
                 return;
             }
+            List<Pair> siblings = restore ? engine.pairsOfPvol(pair.pvol()) : List.of();
             for (int track : tracks) {
                 if (pair.bitmaps.pending.get(track)) { // a copy-before-write may have done it meanwhile
                     planned.add(track);
-                    actions.add(engine.copier.plan(source, destination, track));
+                    TrackCopier.Action action = engine.copier.plan(source, destination, track);
+                    actions.add(action);
+                    for (Pair sibling : siblings) {
+                        // The restore changes the P-VOL under its other (split or suspended) pairs.
+                        if (sibling != pair && action != TrackCopier.Action.SKIP) {
+                            sibling.bitmaps.pvolDirty.set(track);
+                        }
+                    }
                 }
             }
-            engine.ldevs.written(destination).force();
+            for (Pair sibling : siblings) {
+                sibling.bitmaps.force(); // durable before the P-VOL changes
+            }
         } finally {
             engine.lock.unlock();
         }

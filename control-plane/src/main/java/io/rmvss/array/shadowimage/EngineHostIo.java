@@ -121,7 +121,6 @@ public final class EngineHostIo implements HostIo {
         LdevId id = ldev.id();
         List<CopyBeforeWrite> copies = new ArrayList<>();
         Set<PairBitmaps> touched = new LinkedHashSet<>();
-        Set<LdevId> copyDestinations = new LinkedHashSet<>();
         engine.lock.lock();
         try {
             checkAccess(ldev, true);
@@ -134,7 +133,6 @@ public final class EngineHostIo implements HostIo {
                     } else {
                         if (pair.freezing() && pair.bitmaps.pending.get(track)) {
                             copies.add(new CopyBeforeWrite(pair, track, engine.copier.plan(id, pair.svol, track)));
-                            copyDestinations.add(pair.svol);
                         }
                         pair.bitmaps.pvolDirty.set(track);
                     }
@@ -143,7 +141,6 @@ public final class EngineHostIo implements HostIo {
                 if (asSvol != null && track < asSvol.tracks) {
                     if (asSvol.freezing() && asSvol.bitmaps.pending.get(track)) {
                         copies.add(new CopyBeforeWrite(asSvol, track, engine.copier.plan(asSvol.pvol(), id, track)));
-                        copyDestinations.add(id);
                     }
                     asSvol.bitmaps.svolDirty.set(track);
                     touched.add(asSvol.bitmaps);
@@ -153,10 +150,6 @@ public final class EngineHostIo implements HostIo {
             for (PairBitmaps bitmaps : touched) {
                 bitmaps.force();
             }
-            for (LdevId destination : copyDestinations) {
-                engine.ldevs.written(destination).force();
-            }
-            engine.ldevs.written(id).force();
             for (Pair pair : asPvol) {
                 engine.schedule(pair);
             }

@@ -13,8 +13,8 @@ final class Pair {
     PairState state;
     boolean svolWritable;
     PairBitmaps bitmaps;
-    /** A background copy task for this pair is queued or running. */
-    boolean scheduled;
+    /** Background copy tasks of this pair queued or running. */
+    int runners;
     /** Where the background copy looks for the next pending track (round robin over the volume). */
     int cursor;
     /** Deleted: in-flight copies must not touch its bitmaps any more. */

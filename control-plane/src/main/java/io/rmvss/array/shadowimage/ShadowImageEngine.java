@@ -146,6 +146,7 @@ public final class ShadowImageEngine implements ShadowImage, AutoCloseable {
             Ldev p = requireLdev(pvol, "P-VOL");
             Ldev s = requireLdev(svol, "S-VOL");
             checkPairable(p, s, mu);
+            checkNotRestoring(pvol, "paircreate");
             if (options.copyPace() < 1 || options.copyPace() > 15) {
                 throw new ArrayException(CciError.EX_INVARG, "copy pace " + options.copyPace()
                         + " is out of range; paircreate -c takes 1-15 (default " + CreateOptions.DEFAULT_PACE + ")");
@@ -310,10 +311,15 @@ public final class ShadowImageEngine implements ShadowImage, AutoCloseable {
         lock.lock();
         try {
             Pair pair = requirePair(pvol, mu, "pairresync");
+            if (!pair.restoring()) {
+                checkNotRestoring(pvol, "pairresync");
+            }
             PairState next = quick ? PairState.PAIR : PairState.COPY_RS;
             PairBitmaps bitmaps = pair.bitmaps;
             switch (pair.state) {
-                case PSUS, PSUS_SP -> {
+                case PSUS, PSUS_SP, COPY_SP -> {
+                    // A split whose copy still runs (COPY(SP) shows COPY in CCI) is resynced too rather than
+                    // accepted without change: otherwise it would still end in PSUS although pairresync succeeded.
                     long[] pending = or(bitmaps.pending.words(), bitmaps.pvolDirty.words(), bitmaps.svolDirty.words());
                     resyncWith(pair, pending, next);
                 }
@@ -347,6 +353,14 @@ public final class ShadowImageEngine implements ShadowImage, AutoCloseable {
             if (pair.state != PairState.PSUS) {
                 throw invalidState(pair, "pairresync -restore", "restore needs the pair split and its copy finished (PSUS/SSUS);"
                         + " wait with pairevtwait -ss ssus or split the pair first");
+            }
+            for (Pair other : pairsOfPvol(pvol)) {
+                // The restore rewrites the P-VOL under the other pairs: each must be split with its copy done
+                // (then the restored tracks just count as P-VOL changes) or suspended.
+                if (other != pair && other.state != PairState.PSUS && other.state != PairState.PSUE) {
+                    throw invalidState(pair, "pairresync -restore", "the P-VOL's pair with MU#" + other.key.mu() + " is "
+                            + other.state + "; split (and wait for PSUS) or suspend the P-VOL's other pairs first");
+                }
             }
             // Quick restore is carried out as a normal restore: the S-VOL's data is copied to the P-VOL.
             PairBitmaps bitmaps = pair.bitmaps;
@@ -499,8 +513,8 @@ public final class ShadowImageEngine implements ShadowImage, AutoCloseable {
     }
 
     void schedule(Pair pair) {
-        if (!pair.scheduled && !pair.removed && pair.copyActive()) {
-            pair.scheduled = true;
+        while (pair.runners < background.runnersPerPair() && !pair.removed && pair.copyActive()) {
+            pair.runners++;
             background.submit(pair);
         }
     }
@@ -612,6 +626,16 @@ public final class ShadowImageEngine implements ShadowImage, AutoCloseable {
             }
         }
         return result;
+    }
+
+    /** While one pair restores into a P-VOL, its other pairs may not start copying from it. */
+    private void checkNotRestoring(LdevId pvol, String command) throws ArrayException {
+        for (Pair other : pairsOfPvol(pvol)) {
+            if (other.restoring()) {
+                throw new ArrayException(CciError.EX_INVSTP, command + " refused for P-VOL " + pvol + ": it is being restored from"
+                        + " S-VOL " + other.svol + " (MU#" + other.key.mu() + ", RCPY); wait for PAIR (pairevtwait -s pair)");
+            }
+        }
     }
 
     private static void checkMu(int mu) throws ArrayException {

@@ -16,8 +16,6 @@ import java.nio.ByteBuffer;
 final class TrackCopier {
     enum Action { SKIP, ZERO, COPY }
 
-    private static final ThreadLocal<ByteBuffer> BUFFER =
-            ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(HostIo.TRACK_SIZE));
     private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(HostIo.TRACK_SIZE).asReadOnlyBuffer();
 
     private final LdevStore ldevs;
@@ -26,11 +24,7 @@ final class TrackCopier {
         this.ldevs = ldevs;
     }
 
-    /**
-     * Decides what copying the track takes. A COPY marks the destination written; the caller forces
-     * the destination's written bitmap before the data moves, so a crash never leaves data on a track
-     * that is not marked written.
-     */
+    /** Decides what copying the track takes; a COPY marks the destination written. */
     Action plan(LdevId source, LdevId destination, int track) throws IOException {
         DurableBitmap destinationWritten = ldevs.written(destination);
         if (ldevs.written(source).get(track)) {
@@ -46,11 +40,7 @@ final class TrackCopier {
         switch (action) {
             case SKIP -> { }
             case ZERO -> ldevs.write(destination, offset, ZEROS.duplicate().limit(length));
-            case COPY -> {
-                ByteBuffer buffer = BUFFER.get().clear().limit(length);
-                ldevs.read(source, offset, buffer);
-                ldevs.write(destination, offset, buffer.flip());
-            }
+            case COPY -> ldevs.copy(source, destination, offset, length);
         }
     }
 }

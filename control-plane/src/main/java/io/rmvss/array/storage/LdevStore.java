@@ -17,11 +17,17 @@ import java.util.stream.Collectors;
 
 /**
  * The LDEVs' data: one sparse file per LDEV ({@code <serial>-<ldev>.img}, length set, never
- * pre-filled) and one durable "written" bitmap per LDEV ({@code .written}: tracks that may hold
- * non-zero data, so copies can skip tracks never written on either side). Bits only ever get set.
+ * pre-filled) and one "written" bitmap per LDEV ({@code .written}: tracks that may hold non-zero
+ * data, so copies can skip tracks never written on either side). Bits only ever get set.
+ * <p>
+ * The written bitmaps are not forced on every write (that would double the fsyncs of host writes);
+ * they are forced on {@link #close}. A marker file {@value #IN_USE} exists while the store is open: if
+ * {@link #open} finds it, the last session ended without close (crash, kill -9), so every track of
+ * every LDEV is marked written - conservative, the next copies just skip nothing.
  */
 public final class LdevStore implements AutoCloseable {
     public static final int TRACK_SIZE = HostIo.TRACK_SIZE;
+    static final String IN_USE = "IN_USE";
 
     private final Path directory;
     private final Map<LdevId, Ldev> ldevs;
@@ -59,7 +65,34 @@ public final class LdevStore implements AutoCloseable {
                         + " is missing; the array directory is damaged or was made from another layout");
             }
         }
+        Path marker = directory.resolve(IN_USE);
+        if (Files.exists(marker)) {
+            for (Ldev ldev : ldevs) {
+                markAllWritten(directory, ldev);
+            }
+        } else {
+            Files.write(marker, new byte[0]);
+            AtomicFiles.syncDirectory(directory);
+        }
         return store;
+    }
+
+    /** After an unclean end, any track may hold data whose written bit was not yet on disk. */
+    private static void markAllWritten(Path directory, Ldev ldev) throws IOException {
+        int tracks = tracksOf(ldev.sizeBytes());
+        long[] all = new long[DurableBitmap.wordsFor(tracks)];
+        java.util.Arrays.fill(all, -1L);
+        if ((tracks & 63) != 0) {
+            all[all.length - 1] = (1L << (tracks & 63)) - 1;
+        }
+        try (FileChannel channel = FileChannel.open(writtenFile(directory, ldev.id()), StandardOpenOption.WRITE)) {
+            ByteBuffer buffer = ByteBuffer.wrap(DurableBitmap.encode(all));
+            long position = 0;
+            while (buffer.hasRemaining()) {
+                position += channel.write(buffer, position);
+            }
+            channel.force(false);
+        }
     }
 
     public static int tracksOf(long sizeBytes) {
@@ -92,7 +125,7 @@ public final class LdevStore implements AutoCloseable {
         return (int) Math.min(TRACK_SIZE, size - (long) track * TRACK_SIZE);
     }
 
-    /** Tracks that may hold data; the caller serialises access (the engine lock). */
+    /** Tracks that may hold data; the caller serialises access (the engine lock). Need not be forced. */
     public DurableBitmap written(LdevId id) {
         return written.computeIfAbsent(id, key -> {
             try {
@@ -140,12 +173,49 @@ public final class LdevStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Copies a range from one LDEV to the same offset of another inside the kernel (no copy through
+     * the Java heap); does not force. Concurrent copies into one LDEV serialise on its channel's position.
+     */
+    public void copy(LdevId from, LdevId to, long offset, int length) throws IOException {
+        FileChannel source = channel(from);
+        FileChannel destination = channel(to);
+        synchronized (destination) {
+            destination.position(offset);
+            long done = 0;
+            while (done < length) {
+                long n = source.transferTo(offset + done, length - done, destination);
+                if (n <= 0) {
+                    throw new IOException("copy of LDEV " + from + " to " + to + " stopped at offset " + (offset + done));
+                }
+                done += n;
+            }
+        }
+    }
+
     public void force(LdevId id) throws IOException {
         channel(id).force(false);
     }
 
+    /** Forces the written bitmaps and removes the in-use marker: the next open trusts the bitmaps. */
     @Override
     public void close() {
+        boolean clean = true;
+        for (DurableBitmap bitmap : written.values()) {
+            try {
+                bitmap.force();
+            } catch (IOException e) {
+                clean = false;
+            }
+        }
+        if (clean) {
+            try {
+                Files.deleteIfExists(directory.resolve(IN_USE));
+                AtomicFiles.syncDirectory(directory);
+            } catch (IOException e) {
+                // the marker stays: the next open marks every track written, which is safe
+            }
+        }
         for (FileChannel channel : data.values()) {
             closeQuietly(channel);
         }

@@ -1,5 +1,6 @@
 package io.rmvss.array.cci;
 
+import io.rmvss.array.horcm.SeedConfs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rmvss.array.LdevId;

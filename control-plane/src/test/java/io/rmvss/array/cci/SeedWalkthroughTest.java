@@ -1,5 +1,6 @@
 package io.rmvss.array.cci;
 
+import io.rmvss.array.horcm.SeedConfs;
 import static io.rmvss.array.cci.SeedText.collapse;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,11 +1,11 @@
 package io.rmvss.array.daemon;
 
+import io.rmvss.array.horcm.SeedConfs;
 import static io.rmvss.array.daemon.ArrayProcess.env;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rmvss.array.layout.ArrayLayout;
 import io.rmvss.array.storage.HostIo;
-import io.rmvss.cli.ConfTextsAccess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -45,8 +45,8 @@ class ArrayDaemonCrashTest {
     void noAcknowledgedWriteOrPairOperationIsLostAcrossKillMinus9() throws Exception {
         Random random = new Random(20261125);
         try (ArrayProcess array = ArrayProcess.create(root, ArrayLayout.seedExample())) {
-            Files.writeString(array.workDir.resolve("horcm50.conf"), ConfTextsAccess.PVOL_50);
-            Files.writeString(array.workDir.resolve("horcm51.conf"), ConfTextsAccess.SVOL_51);
+            Files.writeString(array.workDir.resolve("horcm50.conf"), SeedConfs.HORCM50);
+            Files.writeString(array.workDir.resolve("horcm51.conf"), SeedConfs.HORCM51);
             String zeros = sha256(new byte[SLOT]);
             Arrays.fill(ackedSlot, zeros);
             assertThat(array.cci(Map.of(), "horcmstart", "50", "51").exit()).isZero();

@@ -1,5 +1,6 @@
 package io.rmvss.array.daemon;
 
+import io.rmvss.array.horcm.SeedConfs;
 import static io.rmvss.array.daemon.ArrayProcess.env;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,8 +24,8 @@ class CciFrontEndTest {
     @BeforeEach
     void start() throws Exception {
         array = ArrayProcess.create(root, ArrayLayout.seedExample(), "--latency", "raidqry=300ms");
-        Files.writeString(array.workDir.resolve("horcm50.conf"), io.rmvss.cli.ConfTextsAccess.PVOL_50);
-        Files.writeString(array.workDir.resolve("horcm51.conf"), io.rmvss.cli.ConfTextsAccess.SVOL_51);
+        Files.writeString(array.workDir.resolve("horcm50.conf"), SeedConfs.HORCM50);
+        Files.writeString(array.workDir.resolve("horcm51.conf"), SeedConfs.HORCM51);
     }
 
     @AfterEach

@@ -147,6 +147,19 @@ class AcceptanceTableTest {
     }
 
     @org.junit.jupiter.api.Test
+    void resyncDuringASplitsCopyResyncs() throws Exception {
+        si.create(P, S, 0, CreateOptions.defaults());
+        TestArrays.awaitState(array, P, 0, PairState.PAIR);
+        array.engine().pauseBackgroundCopy();
+        TestArrays.write(array, P, 0, new byte[]{1});
+        assertThat(si.split(P, 0, new SplitOptions(false, false)).state()).isEqualTo(PairState.COPY_SP);
+        assertThat(si.split(P, 0, new SplitOptions(true, true)).state()).isEqualTo(PairState.COPY_SP);  // no change
+        assertThat(si.resync(P, 0, false).state()).isEqualTo(PairState.COPY_RS);
+        array.engine().resumeBackgroundCopy();
+        TestArrays.awaitState(array, P, 0, PairState.PAIR);
+    }
+
+    @org.junit.jupiter.api.Test
     void pairingRulesNameTheProblem() throws Exception {
         LdevId third = ldev(258);
         LdevId small = ldev(300);

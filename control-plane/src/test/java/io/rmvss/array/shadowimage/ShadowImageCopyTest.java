@@ -4,6 +4,8 @@ import static io.rmvss.array.TestArrays.TRACK;
 import static io.rmvss.array.TestArrays.ldev;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rmvss.array.ArrayException;
+import io.rmvss.array.CciError;
 import io.rmvss.array.LdevId;
 import io.rmvss.array.RamTempDirFactory;
 import io.rmvss.array.SimulatedArray;
@@ -113,6 +115,36 @@ class ShadowImageCopyTest {
     }
 
     @Test
+    void restoreCountsAsAPvolChangeForTheOtherPairs() throws Exception {
+        LdevId s2 = ldev(258);
+        TestArrays.write(array, P, 0, TestArrays.random(new Random(20), 8 * TRACK));
+        si.create(P, S, 0, CreateOptions.defaults());
+        si.create(P, s2, 1, CreateOptions.defaults());
+        TestArrays.awaitState(array, P, 0, PairState.PAIR);
+        TestArrays.awaitState(array, P, 1, PairState.PAIR);
+        si.split(P, 0, new SplitOptions(true, true));
+        TestArrays.awaitState(array, P, 0, PairState.PSUS);
+        TestArrays.write(array, S, 5L * TRACK, new byte[]{5});
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(ArrayException.class, () -> si.restore(P, 0, false)).error())
+                .as("MU#1 still mirrors the P-VOL").isEqualTo(CciError.EX_INVSTP);
+        si.split(P, 1, new SplitOptions(true, true));
+        TestArrays.awaitState(array, P, 1, PairState.PSUS);
+        array.engine().pauseBackgroundCopy();
+        si.restore(P, 0, false);
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(ArrayException.class, () -> si.resync(P, 1, false)).error())
+                .as("no resync from a P-VOL being restored").isEqualTo(CciError.EX_INVSTP);
+        array.engine().resumeBackgroundCopy();
+        TestArrays.awaitState(array, P, 0, PairState.PAIR);
+        assertThat(TestArrays.read(array, P, 5L * TRACK, 1)).containsExactly(5);
+        long before = si.tracksCopied();
+        si.resync(P, 1, false);
+        TestArrays.awaitState(array, P, 1, PairState.PAIR);
+        assertThat(si.tracksCopied() - before).isEqualTo(1);
+        si.split(P, 1, new SplitOptions(true, true));
+        assertThat(TestArrays.read(array, s2, 0, VOLUME)).isEqualTo(TestArrays.read(array, P, 0, VOLUME));
+    }
+
+    @Test
     void createWithSplitFreezesTheCreateInstant() throws Exception {
         byte[] image = TestArrays.random(new Random(12), VOLUME);
         TestArrays.write(array, P, 0, image);
@@ -122,6 +154,34 @@ class ShadowImageCopyTest {
         assertThat(TestArrays.read(array, S, 0, VOLUME)).isEqualTo(image);
         TestArrays.awaitState(array, P, 0, PairState.PSUS);
         assertThat(TestArrays.read(array, S, 0, VOLUME)).isEqualTo(image);
+    }
+
+    @Test
+    void threeMirrorsOfOnePvolEachKeepTheirOwnInstant() throws Exception {
+        LdevId[] svols = {ldev(257), ldev(258), ldev(259)};
+        for (int mu = 0; mu < 3; mu++) {
+            si.create(P, svols[mu], mu, CreateOptions.defaults());
+        }
+        for (int mu = 0; mu < 3; mu++) {
+            TestArrays.awaitState(array, P, mu, PairState.PAIR);
+        }
+        array.engine().pauseBackgroundCopy();
+        byte[][] images = new byte[3][];
+        Random random = new Random(15);
+        for (int mu = 0; mu < 3; mu++) {
+            TestArrays.write(array, P, random.nextInt(VOLUME - 4 * TRACK), TestArrays.random(random, 4 * TRACK));
+            images[mu] = TestArrays.read(array, P, 0, VOLUME);
+            si.split(P, mu, new SplitOptions(true, true));
+        }
+        TestArrays.write(array, P, 0, TestArrays.random(random, VOLUME));
+        for (int mu = 0; mu < 3; mu++) {
+            assertThat(TestArrays.read(array, svols[mu], 0, VOLUME)).as("MU#" + mu + " with the copy held").isEqualTo(images[mu]);
+        }
+        array.engine().resumeBackgroundCopy();
+        for (int mu = 0; mu < 3; mu++) {
+            TestArrays.awaitState(array, P, mu, PairState.PSUS);
+            assertThat(TestArrays.read(array, svols[mu], 0, VOLUME)).as("MU#" + mu + " after the copy").isEqualTo(images[mu]);
+        }
     }
 
     @Test

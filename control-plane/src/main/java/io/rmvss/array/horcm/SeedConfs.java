@@ -1,12 +1,11 @@
-package io.rmvss.cli;
+package io.rmvss.array.horcm;
 
-/** The manual's 3.7.2 horcm50.conf / horcm51.conf, as the demo writes them. */
-final class ConfTexts {
-    private ConfTexts() {
-    }
-
-    /** Step 1: command device only; target ID and LUN are not known yet. */
-    static final String MON_CMD_ONLY_50 = """
+/**
+ * The seed manual's 3.7.2 configuration files, verbatim: instance 50 (P-VOL LU 1, MU#2) and
+ * instance 51 (S-VOL LU 2). The demo, the benchmark and the tests write these.
+ */
+public final class SeedConfs {
+    public static final String HORCM50_MON_CMD_ONLY = """
             HORCM_MON
             #ip_address      service      poll(10ms)  timeout(10ms)
             127.0.0.1        52050        1000        3000
@@ -16,8 +15,7 @@ final class ConfTexts {
             \\\\.\\PhysicalDrive0
             """;
 
-    /** Step 5: the P-VOL side (LU 1, MU#2) and its partner instance 51. */
-    static final String PVOL_50 = """
+    public static final String HORCM50 = """
             HORCM_MON
             #ip_address      service          poll(10ms)      timeout(10ms)
             127.0.0.1        52050           1000            3000
@@ -35,8 +33,7 @@ final class ConfTexts {
             snap            127.0.0.1      52051
             """;
 
-    /** Step 5: the S-VOL side (LU 2, MU#0) and its partner instance 50. */
-    static final String SVOL_51 = """
+    public static final String HORCM51 = """
             HORCM_MON
             #ip_address      service          poll(10ms)      timeout(10ms)
             127.0.0.1        52051           1000            3000
@@ -53,4 +50,7 @@ final class ConfTexts {
             #dev_group      ip_address      service
             snap            127.0.0.1      52050
             """;
+
+    private SeedConfs() {
+    }
 }
