@@ -4,7 +4,7 @@
 //   vsscoord resync|break --luns FILE --targets FILE
 // Each provider call is printed with its HRESULT and duration; calls are checked against the
 // HRESULTs VSS accepts, the DLL's own per-call deadlines and VSS's 10 s flush-and-hold window.
-// Exit: 0 every call S_OK, 1 some call failed (legally, in time), 2 usage, 3 a deadline or the
+// Exit: 0 every call S_OK, 1 some call failed or the provider declined the LUNs (legally, in time), 2 usage, 3 a deadline or the
 // writer-freeze window was broken, 4 an HRESULT VSS does not accept, 5 provider not available.
 #include "call_policy.h"
 #include "lun_file.h"
@@ -138,15 +138,16 @@ public:
                     broke_deadline_ ? "BROKEN" : "kept", illegal_ ? "NOT all VSS-legal" : "all VSS-legal");
         if (illegal_) return 4;
         if (broke_deadline_) return 3;
-        return failed_ ? 1 : 0;
+        return failed_ || declined_ ? 1 : 0;
     }
     void broke_window() { broke_deadline_ = true; }
+    void declined() { declined_ = true; }
     bool keep_going(HRESULT hr) const { return SUCCEEDED(hr) || options_.keep_going; }
 
 private:
     const Options& options_;
     int calls_ = 0, failed_ = 0;
-    bool broke_deadline_ = false, illegal_ = false;
+    bool broke_deadline_ = false, illegal_ = false, declined_ = false;
 };
 
 template <class T>
@@ -264,9 +265,14 @@ int run_scenario(const Options& o) {
             return hw->AreLunsSupported(source.count(), o.context, source.devices.data(), source.vds.data(), &supported);
         }, [&] { return std::string(supported ? "supported=TRUE" : "supported=FALSE"); });
         bool go = SUCCEEDED(hr) && supported;
-        if (!go) std::printf("  (the provider declined: VSS would pick another provider or fail the set)\n");
+        if (!go) {
+            std::printf("  (the provider declined: VSS would pick another provider or fail the set)\n");
+            c.declined();
+        }
+        bool prepared = false;
         for (LONG i = 0; (go || o.keep_going) && i < source.count(); ++i) {
             GUID snapshot = new_guid();
+            prepared = true;
             hr = c.call("BeginPrepareSnapshot", VssCall::BeginPrepareSnapshot, [&] {
                 return hw->BeginPrepareSnapshot(set, snapshot, o.context, 1, &source.devices[i], &source.vds[i]);
             });
@@ -313,7 +319,7 @@ int run_scenario(const Options& o) {
             } else {
                 c.call("AbortSnapshots", VssCall::AbortSnapshots, [&] { return create->AbortSnapshots(set); });
             }
-        } else {
+        } else if (prepared) {  // VSS aborts only what reached BeginPrepareSnapshot
             c.call("AbortSnapshots", VssCall::AbortSnapshots, [&] { return create->AbortSnapshots(set); });
         }
     } else if (s == "import") {

@@ -1,10 +1,11 @@
 # Sourced by tests/wine/run.sh, bin/vssadmin and bin/vsscoord: finds (or explains how to install)
 # MinGW-w64 and Wine, builds the MinGW tree, and prepares the cached Wine prefix with the harness
 # coordinator and rmvssprv.dll registered.
-#   RMVSS_MINGW_BUILD  build dir of the cross build (default <repo>/build-mingw)
+#   RMVSS_MINGW_BUILD  build dir of the cross build (default <repo>/build/mingw, inside the
+#                      native build dir so one `rm -rf build` cleans everything)
 #   WINEPREFIX         defaults to <build dir>/wine/prefix (created once by wineboot, then reused)
 rmvss_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-RMVSS_MINGW_BUILD="${RMVSS_MINGW_BUILD:-$rmvss_root/build-mingw}"
+RMVSS_MINGW_BUILD="${RMVSS_MINGW_BUILD:-$rmvss_root/build/mingw}"
 
 rmvss_missing_tools() {
   local missing=()
@@ -42,6 +43,16 @@ rmvss_wine_prefix() {
     mkdir -p "$WINEPREFIX"
     wineboot -i >/dev/null 2>&1 || { echo "rmvss: wineboot failed" >&2; return 1; }
     wineserver -w
+  fi
+}
+
+# First use of a prefix: the coordinator and the provider get registered, as after an install.
+# Later calls only make sure the coordinator is there (an unregistered provider stays so).
+rmvss_ensure_registered() {
+  if [ ! -f "$WINEPREFIX/.rmvss-registered" ]; then
+    rmvss_register && touch "$WINEPREFIX/.rmvss-registered"
+  elif ! wine reg query 'HKLM\Software\Classes\CLSID\{e579ab5f-1cc4-44b4-bed9-de0991ff0623}' >/dev/null 2>&1; then
+    rmvss_register --coordinator-only
   fi
 }
 

@@ -69,7 +69,7 @@ t_create_no_control_plane() {  # every call: a VSS-legal HRESULT in time, an [EV
 }
 t_create_stops_like_vss() {  # without --keep-going the harness stops where VSS would
   RMVSS_TEST_ACCOUNT=LocalSystem coord create --luns "$luns"
-  [ "$(rc)" = 1 ] && has 'provider declined' && ! has 'CommitSnapshots'
+  [ "$(rc)" = 1 ] && has 'provider declined' && ! has 'CommitSnapshots' && ! has 'AbortSnapshots'
 }
 t_other_scenarios() {
   local s
