@@ -3,7 +3,7 @@
 #include "account_check.h"
 #include "event_log.h"
 #include "provider.h"
-#include "unreachable_control_plane.h"
+#include "control_plane_factory.h"
 
 #include <mutex>
 #include <new>
@@ -19,9 +19,7 @@ std::shared_ptr<ControlPlane> control_plane_for(const ProviderConfig& config) {
     static std::mutex mutex;
     static std::shared_ptr<ControlPlane> shared;
     std::lock_guard<std::mutex> lock(mutex);
-    if (!shared)
-        shared = make_unreachable_control_plane("this build of rmvssprv.dll has no gRPC client; control plane " +
-                                                config.control_plane_address + " not contacted");
+    if (!shared) shared = make_control_plane(config);
     return shared;
 }
 

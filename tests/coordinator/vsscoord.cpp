@@ -134,7 +134,7 @@ public:
     }
 
     int exit_code() const {
-        std::printf("result: %d provider calls, %d failed; deadlines %s; HRESULTs %s\n", calls_, failed_,
+        std::printf("result: %d provider calls, %d failed; deadlines and freeze rules %s; HRESULTs %s\n", calls_, failed_,
                     broke_deadline_ ? "BROKEN" : "kept", illegal_ ? "NOT all VSS-legal" : "all VSS-legal");
         if (illegal_) return 4;
         if (broke_deadline_) return 3;

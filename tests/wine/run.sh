@@ -60,7 +60,7 @@ t_accept_local_system() {
 }
 t_create_no_control_plane() {  # every call: a VSS-legal HRESULT in time, an [EV_ATTHOR] event, none while frozen
   : >"$events"; RMVSS_TEST_ACCOUNT=LocalSystem coord create --keep-going --luns "$luns"
-  [ "$(rc)" = 1 ] && has 'result: 10 provider calls, 9 failed; deadlines kept; HRESULTs all VSS-legal' &&
+  [ "$(rc)" = 1 ] && has 'result: 10 provider calls, 9 failed; deadlines and freeze rules kept; HRESULTs all VSS-legal' &&
     [ "$(grep -c 'BeginPrepareSnapshot *0x80042306 VSS_E_PROVIDER_VETO' "$work/out")" = 2 ] &&
     has 'CommitSnapshots *0x80042306' && has 'AreLunsSupported *0x00000000 S_OK .*supported=FALSE' &&
     ! has 'while the writers were frozen' &&
@@ -82,10 +82,49 @@ t_other_scenarios() {
     [ "$(rc)" = 1 ] && has 'VSS_E_PROVIDER_VETO' || { echo "scenario $s: rc $(rc)" >>"$work/out"; return 1; }
   done
 }
+# The same COM glue with a scripted control plane (tests/coordinator/fault_control_plane.cpp).
+fault_dll="$RMVSS_MINGW_BUILD/tests/coordinator/rmvssprv-fault.dll"
+fault() { RMVSS_TEST_ACCOUNT=LocalSystem RMVSS_FAULT="$1" coord "${@:2}"; }
+t_fault_register() { wine regsvr32 /s "$(rmvss_winpath "$fault_dll")"; }
+t_fault_full_cycle() {  # a healthy control plane: every call S_OK, targets marshalled back through COM
+  fault "" create --luns "$luns"
+  [ "$(rc)" = 0 ] && has 'result: 10 provider calls, 0 failed' &&
+    has 'target 0: \[HITACHI\] \[OPEN-V\] \[7303\] 0x80=\[50 0F420 0022\] 0x83=60060e800000f4200000000000000022' &&
+    has 'target 1: .*0x83=60060e800000f4200000000000000023'
+}
+t_fault_commit_hangs() {  # Commit never answered: veto at its 4 s deadline, inside the 10 s window; event after the thaw
+  : >"$events"; fault CommitSnapshots=hang create --keep-going --luns "$luns"
+  [ "$(rc)" = 1 ] && has 'CommitSnapshots *0x80042306 VSS_E_PROVIDER_VETO *40[0-9][0-9]\.[0-9] ms' &&
+    has 'deadlines and freeze rules kept; HRESULTs all VSS-legal' && ! has 'while the writers were frozen' &&
+    grep -q 'during CommitSnapshots (no answer within the deadline of 4000 ms)' "$events" ||
+    { cat "$events" >>"$work/out"; false; }
+}
+t_fault_garbage() {  # an HRESULT VSS does not take, a throwing client, a reply without its LUNs
+  : >"$events"; fault PreCommitSnapshots=garbage,EndPrepareSnapshots=throw,GetTargetLuns=short create --keep-going --luns "$luns"
+  [ "$(rc)" = 1 ] && has 'EndPrepareSnapshots *0x80042306' && has 'PreCommitSnapshots *0x80042306' &&
+    has 'GetTargetLuns *0x80042306' && has 'HRESULTs all VSS-legal' &&
+    grep -q 'answered PreCommitSnapshots with 0x12345678' "$events" && grep -q 'scripted failure in EndPrepareSnapshots' "$events" &&
+    grep -q 'answer to GetTargetLuns does not fit' "$events" || { cat "$events" >>"$work/out"; false; }
+}
+t_fault_hresult_passthrough() {  # the control plane's choice when VSS allows it for that call, else a veto
+  : >"$events"; fault BeginPrepareSnapshot=0x80042312 create --luns "$luns"
+  [ "$(rc)" = 1 ] && has 'BeginPrepareSnapshot *0x80042312 VSS_E_MAXIMUM_NUMBER_OF_VOLUMES_REACHED' && [ ! -s "$events" ] || return 1
+  fault CommitSnapshots=0x80042312 create --luns "$luns"
+  [ "$(rc)" = 1 ] && has 'CommitSnapshots *0x80042306 VSS_E_PROVIDER_VETO' && grep -q EV_EXCEPT "$events"
+}
+t_fault_other_scenarios() {
+  local s
+  for s in import delete abort; do
+    fault "" "$s" --luns "$svols"; [ "$(rc)" = 0 ] || { echo "scenario $s: rc $(rc)" >>"$work/out"; return 1; }
+  done
+  fault "" resync --luns "$luns" --targets "$svols"; [ "$(rc)" = 0 ] && has 'resync status 0x0004230A VSS_S_ASYNC_FINISHED' || return 1
+  fault "" break --luns "$luns" --targets "$svols"; [ "$(rc)" = 0 ]
+}
 t_list_shadows() { coord list-shadows && has 'No items found that satisfy the query.'; }
 t_reregister_is_update() {  # a second regsvr32 (update install) replaces the entry, not duplicates it
   wine regsvr32 /s "$(rmvss_winpath "$RMVSS_PROVIDER_DLL")" && coord list-providers &&
-    [ "$(grep -c "RM Shadow Copy Provider" "$work/out")" = 1 ]
+    [ "$(grep -c "RM Shadow Copy Provider" "$work/out")" = 1 ] &&
+    wine reg query "$clsid_key\\InprocServer32" /ve >"$work/out" 2>&1 && has 'provider-native\\rmvssprv.dll'
 }
 t_unregister() {
   wine regsvr32 /u /s "$(rmvss_winpath "$RMVSS_PROVIDER_DLL")" && coord list-providers &&
@@ -110,6 +149,12 @@ check "runs with TestAccount=LocalSystem" t_accept_local_system
 check "create with no control plane: legal HRESULTs in time, [EV_ATTHOR], none while frozen" t_create_no_control_plane
 check "create stops after AreLunsSupported declines, as VSS does" t_create_stops_like_vss
 check "abort, import, delete, resync, break with no control plane" t_other_scenarios
+check "fault build registers over it (same CLSID)" t_fault_register
+check "healthy control plane: full create cycle, target LUNs marshalled back" t_fault_full_cycle
+check "Commit hangs: veto at 4 s, inside the 10 s window, event only after the thaw" t_fault_commit_hangs
+check "garbage HRESULT, throwing client, reply without LUNs: vetoes + [EV_EXCEPT]" t_fault_garbage
+check "control plane's HRESULT passed through only where VSS allows it" t_fault_hresult_passthrough
+check "healthy control plane: import, delete, abort, resync (IVssAsync), break" t_fault_other_scenarios
 check "vssadmin list shadows" t_list_shadows
 check "regsvr32 twice updates the entry" t_reregister_is_update
 check "regsvr32 /u removes class, event source and provider" t_unregister
