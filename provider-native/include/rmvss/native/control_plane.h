@@ -71,6 +71,9 @@ struct Reply {
 
     static Reply answered(int32_t hr) { Reply r; r.reached = true; r.hresult = hr; return r; }
     static Reply unreachable(std::string why) { Reply r; r.detail = std::move(why); return r; }
+    // Reached, but the answer is unusable (protocol error, undecodable message, server error):
+    // E_UNEXPECTED is not an HRESULT VSS accepts, so the DLL vetoes with [EV_EXCEPT].
+    static Reply garbled(std::string why) { Reply r; r.reached = true; r.hresult = static_cast<int32_t>(0x8000FFFF); r.detail = std::move(why); return r; }
 };
 
 using Deadline = std::chrono::milliseconds;
