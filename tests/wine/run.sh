@@ -54,6 +54,10 @@ t_refuse_real_token() {  # Wine's user is not Local System: the real SID check m
     grep -q 'Permission denied with the VSS hardware provider' "$events" || { cat "$events" >>"$work/out"; false; }
 }
 t_refuse_user() { : >"$events"; RMVSS_TEST_ACCOUNT=User coord create; [ "$(rc)" = 5 ] && grep -q EV_ERPERM "$events"; }
+t_report_event_api() {  # the real ReportEventW is called (Wine's logs the text on its eventlog channel)
+  WINEDEBUG=err+eventlog coord create
+  has 'err:eventlog:ReportEventW L"\[EV_ERPERM\] Permission denied with the VSS hardware provider'
+}
 t_accept_local_system() {
   : >"$events"; RMVSS_TEST_ACCOUNT=LocalSystem coord abort --luns "$luns"
   [ "$(rc)" = 1 ] && has 'OnLoad' && ! grep -q EV_ERPERM "$events"
@@ -145,6 +149,7 @@ check "regsvr32 rmvssprv.dll registers (COM class, Both, event source, VSS provi
 check "vssadmin list providers matches the seed's 3.5.3 sample" t_list_providers
 check "refuses outside Local System (real token check): E_ACCESSDENIED + [EV_ERPERM]" t_refuse_real_token
 check "refuses with TestAccount=User: [EV_ERPERM]" t_refuse_user
+check "events go through ReportEventW (source 'RM Shadow Copy Provider')" t_report_event_api
 check "runs with TestAccount=LocalSystem" t_accept_local_system
 check "create with no control plane: legal HRESULTs in time, [EV_ATTHOR], none while frozen" t_create_no_control_plane
 check "create stops after AreLunsSupported declines, as VSS does" t_create_stops_like_vss
@@ -161,5 +166,7 @@ check "regsvr32 /u removes class, event source and provider" t_unregister
 check "regsvr32 /u twice is harmless" t_unregister_twice
 check "regsvr32 without a VSS coordinator fails and rolls back" t_no_coordinator
 
+# Leave the cached prefix as after an install, for bin/vssadmin and bin/vsscoord.
+wine regsvr32 /s "$(rmvss_winpath "$RMVSS_PROVIDER_DLL")" >/dev/null 2>&1
 echo "wine suite: $passed passed, $failed failed ($((SECONDS - started)) s including build and prefix)"
 [ "$failed" = 0 ]
