@@ -1,0 +1,19 @@
+// Runs one control-plane call on its own thread and stops waiting at the deadline, so a hung or
+// slow control plane (or bridge) can never hang the VSS service. A call that overruns is
+// abandoned: it finishes in the background, owning copies of everything it uses, and
+// DllCanUnloadNow says "not yet" while any such call is still running.
+#pragma once
+
+#include "rmvss/native/control_plane.h"
+
+#include <functional>
+#include <memory>
+
+namespace rmvss::native {
+
+Reply call_with_deadline(Deadline deadline, std::function<Reply()> call);
+
+// Calls started and not yet finished (including abandoned ones).
+long calls_in_flight();
+
+}  // namespace rmvss::native
