@@ -231,7 +231,7 @@ public final class SnapshotProvider implements AutoCloseable {
                 set.state = SetState.PRECOMMITTED;
                 save(set);
                 for (String group : set.groups()) {
-                    journal.intend(set.id, group, OperationKind.SPLIT);
+                    set.splitOperations.put(group, journal.intend(set.id, group, OperationKind.SPLIT));
                 }
                 freezeEvents();
                 return null;
@@ -295,6 +295,8 @@ public final class SnapshotProvider implements AutoCloseable {
                 expect(set, SetState.COMMITTED, "PostCommitSnapshots");
                 set.state = SetState.POSTCOMMITTED;
                 thawEvents();
+                set.splitOperations.forEach((group, id) -> journal.finish(id, true, "quick split"));
+                set.splitOperations.clear();
                 save(set);
                 return null;
             }
@@ -314,6 +316,12 @@ public final class SnapshotProvider implements AutoCloseable {
         call(setId, () -> {
             SnapshotSet set = existing(setId);
             thawEvents();
+            CompletableFuture<Void> pending;
+            synchronized (set) {
+                pending = set.rollback;
+            }
+            // The rollback of a vetoed commit takes the set's lock itself: wait for it outside.
+            pending.join();
             synchronized (set) {
                 if (set.state == SetState.ABORTED) {
                     return null;
@@ -321,11 +329,11 @@ public final class SnapshotProvider implements AutoCloseable {
                 if (!set.state.creating()) {
                     throw sequence(set, "AbortSnapshots");
                 }
-                if (set.state == SetState.COMMIT_FAILED) {
-                    set.rollback.join();
-                } else if (!set.split.isEmpty()) {
+                if (!set.split.isEmpty()) {
                     rollback(set);
                 }
+                set.splitOperations.forEach((group, id) -> journal.finish(id, false, "aborted before the split was issued"));
+                set.splitOperations.clear();
                 set.state = SetState.ABORTED;
                 save(set);
                 return null;
@@ -635,6 +643,8 @@ public final class SnapshotProvider implements AutoCloseable {
         List<String> groups;
         synchronized (set) {
             groups = new ArrayList<>(set.split);
+            set.splitOperations.forEach((group, id) -> journal.finish(id, false, "rolled back"));
+            set.splitOperations.clear();
         }
         for (String group : groups) {
             try {

@@ -18,6 +18,8 @@ final class SnapshotSet {
     final Map<String, Member> members = new LinkedHashMap<>();
     /** Copy groups whose split was issued at commit (and may have happened). */
     final Set<String> split = new LinkedHashSet<>();
+    /** Journal ids of the SPLIT operations written at PreCommit, finished after the freeze. */
+    final Map<String, Long> splitOperations = new LinkedHashMap<>();
     /** Copy groups whose S-VOL the provider un-hid (LocateLuns). */
     final Set<String> unhidden = new LinkedHashSet<>();
     /** The rollback after a vetoed commit, when one runs. */
