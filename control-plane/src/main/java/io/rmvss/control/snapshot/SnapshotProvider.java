@@ -1,0 +1,737 @@
+package io.rmvss.control.snapshot;
+
+import io.rmvss.control.cci.CciDriver;
+import io.rmvss.control.cci.VolumeState;
+import io.rmvss.control.config.ProviderConfig;
+import io.rmvss.control.events.EventCode;
+import io.rmvss.control.events.EventException;
+import io.rmvss.control.events.Events;
+import io.rmvss.control.events.ProviderEvent;
+import io.rmvss.control.journal.Journal;
+import io.rmvss.control.journal.OperationKind;
+import io.rmvss.control.luns.HitachiIdentity;
+import io.rmvss.control.luns.LunIndex;
+import io.rmvss.control.luns.LunInfo;
+import io.rmvss.control.luns.PairBinding;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The VSS hardware provider's behaviour: the snapshot-set state machine over CCI copy groups.
+ * One method per IVssHardwareSnapshotProvider(Ex) / IVssProviderCreateSnapshotSet call; a failed call
+ * throws {@link ProviderException} with the HRESULT to return and the [EV_*] code, which has been
+ * reported (or queued, while writes are frozen).
+ * <p>
+ * The coordinator's order is enforced strictly (else [EV_INVSEQ], VSS_E_BAD_STATE); an unknown set is
+ * [EV_ENOOBJ], VSS_E_OBJECT_NOT_FOUND. BeginPrepareSnapshot starts any resync a pair needs, EndPrepare
+ * waits for PAIR, PreCommit journals the splits and freezes event writing, CommitSnapshots quick-splits
+ * every copy group in parallel within the commit deadline or rolls back and vetoes, PostCommit thaws.
+ * The unit of pair operations is the copy group (dev_group): a group's pairs split and resync together.
+ */
+public final class SnapshotProvider implements AutoCloseable {
+    private static final String KAVX5004 = "KAVX5004-E A timeout error occurred in the writer. Possible causes: it took a long time to split"
+            + " a volume pair because the storage group uses many disks, or because the system was heavily loaded."
+            + " Check the disk configuration by referring to the notes about backup by VSS.";
+
+    private final ProviderConfig config;
+    private final ProviderSettings settings;
+    private final CciDriver cci;
+    private final LunIndex index;
+    private final Events events;
+    private final Journal journal;
+    private final Map<String, SnapshotSet> sets = new ConcurrentHashMap<>();
+    private final Map<String, ResyncStatus> resyncs = new ConcurrentHashMap<>();
+    private final ExecutorService workers = Executors.newCachedThreadPool(daemon("rmvss-cci"));
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("rmvss-freeze-timer"));
+    private final AtomicInteger resyncNumber = new AtomicInteger();
+    private ScheduledFuture<?> freezeGuard;
+
+    public SnapshotProvider(ProviderConfig config, ProviderSettings settings, CciDriver cci, Events events, Journal journal) {
+        this.config = config;
+        this.settings = settings;
+        this.cci = cci;
+        this.events = events;
+        this.journal = journal;
+        this.index = new LunIndex(cci, config.localInstance(), config.mu());
+    }
+
+    public ProviderConfig config() { return config; }
+
+    public LunIndex index() { return index; }
+
+    // ---------------------------------------------------------------- IVssProviderNotifications
+
+    /** OnLoad: learn the pairs of the local instance (fails with [EV_ATTHOR] when it is not started). */
+    public void onLoad() {
+        call(null, () -> {
+            index.refresh();
+            return null;
+        });
+    }
+
+    public void onUnload(boolean force) {
+        // Nothing is held for the coordinator between calls; sets stay journalled.
+    }
+
+    // ---------------------------------------------------------------- IVssHardwareSnapshotProvider
+
+    /**
+     * All or nothing: true when every LUN is a Hitachi LUN (3.7.4 inquiry data), not a command device, a P-VOL of the local
+     * instance at the configured MU# and in no other live set. Non-Hitachi LUNs are refused silently (VSS asks every provider).
+     */
+    public boolean areLunsSupported(List<LunInfo> luns, long context) {
+        return call(null, () -> {
+            boolean refreshed = false;
+            for (LunInfo lun : luns) {
+                Optional<HitachiIdentity> id = HitachiIdentity.of(lun);
+                if (id.isEmpty()) {
+                    return false;
+                }
+                if (id.get().commandDevice()) {
+                    report(null, EventCode.EV_ENOSUP, "LDEV " + id.get().ldev() + " of array " + id.get().serial()
+                            + " (" + lun.productId().strip() + ") is a command device");
+                    return false;
+                }
+                Optional<PairBinding> b = index.byPvol(id.get().serial(), id.get().ldev());
+                if ((b.isEmpty() || !b.get().pvol()) && !refreshed) {
+                    index.refresh();
+                    refreshed = true;
+                    b = index.byPvol(id.get().serial(), id.get().ldev());
+                }
+                if (b.isEmpty()) {
+                    report(null, EventCode.EV_ENOSUP, notInInstance(id.get()));
+                    return false;
+                }
+                if (!b.get().pvol()) {
+                    report(null, EventCode.EV_INVSTP, "LDEV " + id.get().ldev() + " is " + b.get().localAttribute() + " in copy group "
+                            + b.get().group() + " of instance " + config.localInstance() + " at MU#" + config.mu()
+                            + ", not a P-VOL; create the pair (paircreate -g " + b.get().group() + " -vl) first");
+                    return false;
+                }
+                Optional<SnapshotSet> owner = ownerOf(SnapshotSet.key(id.get().serial(), id.get().ldev()), null);
+                if (owner.isPresent()) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    /** FillInLunInfo: true for an S-VOL of a live set (import, delete) or a P-VOL this provider supports. */
+    public boolean fillInLunInfo(String device, LunInfo lun) {
+        return call(null, () -> {
+            Optional<HitachiIdentity> id = HitachiIdentity.of(lun);
+            if (id.isEmpty() || id.get().commandDevice()) {
+                return false;
+            }
+            return findBySvol(id.get()).isPresent() || index.bySvol(id.get().serial(), id.get().ldev()).isPresent()
+                    || index.byPvol(id.get().serial(), id.get().ldev()).map(PairBinding::pvol).orElse(false);
+        });
+    }
+
+    public void beginPrepareSnapshot(String setId, String snapshotId, long context, List<LunInfo> luns) {
+        call(setId, () -> {
+            synchronized (this) {
+                SnapshotSet set = sets.get(setId);
+                if (set == null) {
+                    // A new set ID starts a new set; one still being prepared (nothing split yet) is abandoned.
+                    for (SnapshotSet other : sets.values()) {
+                        synchronized (other) {
+                            if (other.state == SetState.PREPARING || other.state == SetState.PREPARED) {
+                                other.state = SetState.ABORTED;
+                                save(other);
+                            }
+                        }
+                    }
+                    set = new SnapshotSet(setId);
+                    sets.put(setId, set);
+                } else if (set.state != SetState.PREPARING) {
+                    throw sequence(set, "BeginPrepareSnapshot");
+                }
+                Map<String, SnapshotSet.Member> added = new LinkedHashMap<>();
+                for (LunInfo lun : luns) {
+                    HitachiIdentity id = HitachiIdentity.of(lun).orElseThrow(() -> error(setId, HResult.VSS_E_VOLUME_NOT_SUPPORTED_BY_PROVIDER,
+                            EventCode.EV_ENOSUP, "a LUN of vendor '" + lun.vendorId() + "' product '" + lun.productId()
+                                    + "' lacks Hitachi inquiry data (vendor HITACHI, page 0x80 serial, page 0x83 serial and LDEV)"));
+                    if (id.commandDevice()) {
+                        throw error(setId, HResult.VSS_E_VOLUME_NOT_SUPPORTED_BY_PROVIDER, EventCode.EV_ENOSUP,
+                                "LDEV " + id.ldev() + " is a command device");
+                    }
+                    String key = SnapshotSet.key(id.serial(), id.ldev());
+                    if (set.members.containsKey(key) || added.containsKey(key)) {
+                        continue;
+                    }
+                    PairBinding pair = index.byPvol(id.serial(), id.ldev()).filter(PairBinding::pvol)
+                            .orElseThrow(() -> error(setId, HResult.VSS_E_VOLUME_NOT_SUPPORTED_BY_PROVIDER, EventCode.EV_ENOSUP, notInInstance(id)));
+                    Optional<SnapshotSet> owner = ownerOf(key, setId);
+                    if (owner.isPresent()) {
+                        throw error(setId, HResult.VSS_E_PROVIDER_VETO, EventCode.EV_INVSTP, "LDEV " + id.ldev() + " (copy group " + pair.group()
+                                + ") already holds the shadow copy of snapshot set " + owner.get().id + " (" + owner.get().state
+                                + "); delete that shadow copy first");
+                    }
+                    added.put(key, new SnapshotSet.Member(snapshotId, pair));
+                }
+                if (set.members.size() + added.size() > settings.maxLunsPerSet()) {
+                    throw error(setId, HResult.VSS_E_MAXIMUM_NUMBER_OF_VOLUMES_REACHED, EventCode.EV_INVARG, "a snapshot set holds at most "
+                            + settings.maxLunsPerSet() + " LUNs; this one would hold " + (set.members.size() + added.size()));
+                }
+                List<String> newGroups = new ArrayList<>();
+                for (SnapshotSet.Member m : added.values()) {
+                    if (!set.groups().contains(m.pair().group()) && !newGroups.contains(m.pair().group())) {
+                        newGroups.add(m.pair().group());
+                    }
+                }
+                set.members.putAll(added);
+                save(set);
+                final SnapshotSet s = set;
+                parallel(newGroups, group -> startResyncIfNeeded(s, group));
+                return null;
+            }
+        });
+    }
+
+    public void endPrepareSnapshots(String setId) {
+        call(setId, () -> {
+            SnapshotSet set = existing(setId);
+            synchronized (set) {
+                expect(set, SetState.PREPARING, "EndPrepareSnapshots");
+                parallel(set.groups(), group -> {
+                    if (!cci.await(config.localInstance(), group, "pair", settings.prepareTimeout())) {
+                        throw new EventException(EventCode.EV_INVSTP, "copy group " + group + " did not reach PAIR within "
+                                + settings.prepareTimeout().toSeconds() + " s; check it with pairdisplay -g " + group + " -fc");
+                    }
+                });
+                set.state = SetState.PREPARED;
+                save(set);
+                return null;
+            }
+        });
+    }
+
+    /** Journals the splits CommitSnapshots will issue (no disk I/O during flush-and-hold) and stops event writing. */
+    public void preCommitSnapshots(String setId) {
+        call(setId, () -> {
+            SnapshotSet set = existing(setId);
+            synchronized (set) {
+                expect(set, SetState.PREPARED, "PreCommitSnapshots");
+                set.state = SetState.PRECOMMITTED;
+                save(set);
+                for (String group : set.groups()) {
+                    set.splitOperations.put(group, journal.intend(set.id, group, OperationKind.SPLIT));
+                }
+                freezeEvents();
+                return null;
+            }
+        });
+    }
+
+    /** Quick-splits every copy group in parallel; past the deadline or on a failure, rolls back and vetoes. */
+    public void commitSnapshots(String setId) {
+        call(setId, () -> {
+            SnapshotSet set = existing(setId);
+            synchronized (set) {
+                expect(set, SetState.PRECOMMITTED, "CommitSnapshots");
+                List<String> groups = set.groups();
+                set.split.addAll(groups);
+                List<CompletableFuture<Void>> splits = new ArrayList<>();
+                for (String group : groups) {
+                    splits.add(CompletableFuture.runAsync(() -> cci.split(config.localInstance(), group), workers));
+                }
+                CompletableFuture<Void> all = CompletableFuture.allOf(splits.toArray(CompletableFuture[]::new));
+                long started = System.nanoTime();
+                try {
+                    all.get(settings.commitDeadline().toMillis(), TimeUnit.MILLISECONDS);
+                    set.state = SetState.COMMITTED;
+                    save(set);
+                    return null;
+                } catch (TimeoutException e) {
+                    long done = splits.stream().filter(f -> f.isDone() && !f.isCompletedExceptionally()).count();
+                    set.state = SetState.COMMIT_FAILED;
+                    save(set);
+                    set.rollback = all.handle((v, t) -> null).thenRunAsync(() -> rollback(set), workers);
+                    throw error(setId, HResult.VSS_E_PROVIDER_VETO, EventCode.EV_CMDIOE, "the quick split of " + groups.size()
+                            + " copy group(s) " + groups + " did not complete within the commit deadline of "
+                            + settings.commitDeadline().toMillis() + " ms (" + done + " done after "
+                            + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms); the split pairs are being resynchronised."
+                            + " Use at most 8 copy groups per storage group (seed 2.3.5, table 2.2) or reduce the load on the array",
+                            KAVX5004);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    set.state = SetState.COMMIT_FAILED;
+                    save(set);
+                    set.rollback = all.handle((v, t) -> null).thenRunAsync(() -> rollback(set), workers);
+                    throw error(setId, HResult.VSS_E_PROVIDER_VETO, EventCode.EV_EXCEPT, "CommitSnapshots was interrupted; the set is rolled back");
+                } catch (java.util.concurrent.ExecutionException e) {
+                    set.state = SetState.COMMIT_FAILED;
+                    save(set);
+                    set.rollback = all.handle((v, t) -> null).thenRunAsync(() -> rollback(set), workers);
+                    EventException cause = e.getCause() instanceof EventException ee ? ee
+                            : new EventException(EventCode.EV_EXCEPT, String.valueOf(e.getCause()));
+                    throw error(setId, HResult.VSS_E_PROVIDER_VETO, cause.code(), "the quick split failed, the snapshot set is rolled back: "
+                            + cause.event().detail());
+                }
+            }
+        });
+    }
+
+    public void postCommitSnapshots(String setId, long snapshotCount) {
+        call(setId, () -> {
+            SnapshotSet set = existing(setId);
+            synchronized (set) {
+                expect(set, SetState.COMMITTED, "PostCommitSnapshots");
+                set.state = SetState.POSTCOMMITTED;
+                thawEvents();
+                set.splitOperations.forEach((group, id) -> journal.finish(id, true, "quick split"));
+                set.splitOperations.clear();
+                save(set);
+                return null;
+            }
+        });
+    }
+
+    public void preFinalCommitSnapshots(String setId) {
+        step(setId, SetState.POSTCOMMITTED, SetState.PREFINAL, "PreFinalCommitSnapshots");
+    }
+
+    public void postFinalCommitSnapshots(String setId) {
+        step(setId, SetState.PREFINAL, SetState.CREATED, "PostFinalCommitSnapshots");
+    }
+
+    /** Abort: any step of creation; resynchronises whatever was split. An aborted set may be aborted again. */
+    public void abortSnapshots(String setId) {
+        call(setId, () -> {
+            SnapshotSet set = existing(setId);
+            thawEvents();
+            CompletableFuture<Void> pending;
+            synchronized (set) {
+                pending = set.rollback;
+            }
+            // The rollback of a vetoed commit takes the set's lock itself: wait for it outside.
+            pending.join();
+            synchronized (set) {
+                if (set.state == SetState.ABORTED) {
+                    return null;
+                }
+                if (!set.state.creating()) {
+                    throw sequence(set, "AbortSnapshots");
+                }
+                if (!set.split.isEmpty()) {
+                    rollback(set);
+                }
+                set.splitOperations.forEach((group, id) -> journal.finish(id, false, "aborted before the split was issued"));
+                set.splitOperations.clear();
+                set.state = SetState.ABORTED;
+                save(set);
+                return null;
+            }
+        });
+    }
+
+    /**
+     * The S-VOL's LUN information for each source (P-VOL): the source's standard inquiry data with its revision and its
+     * page 0x80 serial number (3.7.4: identical between P-VOL and S-VOL), the S-VOL's page 0x83 designator, disk signature GUID_NULL.
+     */
+    public List<LunInfo> getTargetLuns(List<LunInfo> sources) {
+        return call(null, () -> {
+            List<LunInfo> targets = new ArrayList<>();
+            for (LunInfo source : sources) {
+                HitachiIdentity id = HitachiIdentity.of(source).orElseThrow(() -> error(null, HResult.E_INVALIDARG, EventCode.EV_INVARG,
+                        "GetTargetLuns was given a LUN without Hitachi inquiry data"));
+                String key = SnapshotSet.key(id.serial(), id.ldev());
+                SnapshotSet set = sets.values().stream().filter(s -> s.state.live() && s.members.containsKey(key) && !s.split.isEmpty())
+                        .findFirst().orElseThrow(() -> error(null, HResult.VSS_E_OBJECT_NOT_FOUND, EventCode.EV_ENOOBJ,
+                                "no committed snapshot set holds LDEV " + id.ldev() + " of array " + id.serial()));
+                PairBinding pair = set.members.get(key).pair();
+                targets.add(source.withIdentity(source.productRevision(), source.serialNumber(),
+                        List.of(HitachiIdentity.naa(pair.svolSerial(), pair.svolLdev())), LunInfo.GUID_NULL));
+            }
+            return targets;
+        });
+    }
+
+    /**
+     * LocateLuns: makes the S-VOLs visible to the host. An INVISIBLE S-VOL (raidvchkset -vg idb) is released through the S-VOL
+     * side instance (VSHTCHORCMINST_REMOTE) and appears at the coordinator's rescan; a NOREAD S-VOL needs the S-VOL host's one-time
+     * reboot after paircreate (seed 3.3, 3.7.2 step 8). Without REMOTE the S-VOL was never hidden (seed 1.3): nothing to do.
+     */
+    public void locateLuns(List<LunInfo> targets) {
+        call(null, () -> {
+            for (LunInfo target : targets) {
+                HitachiIdentity id = HitachiIdentity.of(target).orElseThrow(() -> error(null, HResult.E_INVALIDARG, EventCode.EV_INVARG,
+                        "LocateLuns was given a LUN without Hitachi inquiry data"));
+                SnapshotSet set = findBySvol(id).orElseThrow(() -> error(null, HResult.VSS_E_OBJECT_NOT_FOUND, EventCode.EV_ENOOBJ,
+                        "no snapshot set has LDEV " + id.ldev() + " of array " + id.serial() + " as its shadow copy"));
+                synchronized (set) {
+                    String group = memberBySvol(set, id).pair().group();
+                    if (config.remoteInstance().isPresent() && !set.unhidden.contains(group)) {
+                        pairOperation(set, group, OperationKind.UNHIDE, () -> cci.setHidden(config.remoteInstance().get(), group, false));
+                        set.unhidden.add(group);
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    /**
+     * OnLunEmpty: the shadow copy on this S-VOL is deleted. The pair is resynchronised (the administrator then sees
+     * PVOL_COPY/PAIR, seed 3.7.3) and an S-VOL the provider un-hid is hidden again for the next backup.
+     */
+    public void onLunEmpty(String device, LunInfo lun) {
+        call(null, () -> {
+            HitachiIdentity id = HitachiIdentity.of(lun).orElseThrow(() -> error(null, HResult.E_INVALIDARG, EventCode.EV_INVARG,
+                    "OnLunEmpty was given a LUN without Hitachi inquiry data (" + device + ")"));
+            Optional<SnapshotSet> owner = findBySvol(id);
+            if (owner.isEmpty()) {
+                // Not (or no longer) known, e.g. a set from before a reinstall: still release the S-VOL as asked.
+                PairBinding pair = index.bySvol(id.serial(), id.ldev()).orElseThrow(() -> error(null, HResult.VSS_E_OBJECT_NOT_FOUND,
+                        EventCode.EV_ENOOBJ, "LDEV " + id.ldev() + " of array " + id.serial() + " is no S-VOL of instance "
+                                + config.localInstance() + " at MU#" + config.mu()));
+                resyncIfSplit(null, pair.group());
+                return null;
+            }
+            SnapshotSet set = owner.get();
+            synchronized (set) {
+                String group = memberBySvol(set, id).pair().group();
+                if (set.unhidden.remove(group)) {
+                    pairOperation(set, group, OperationKind.HIDE, () -> cci.setHidden(config.remoteInstance().orElseThrow(), group, true));
+                }
+                if (set.split.remove(group)) {
+                    pairOperation(set, group, OperationKind.RESYNC, () -> cci.resync(config.localInstance(), group));
+                }
+                if (set.split.isEmpty()) {
+                    set.state = SetState.DELETED;
+                }
+                save(set);
+            }
+            return null;
+        });
+    }
+
+    // ---------------------------------------------------------------- IVssHardwareSnapshotProviderEx
+
+    public long getProviderCapabilities() {
+        return 0;
+    }
+
+    /** OnLunStateChange: on a break (VSS_ONLUNSTATECHANGE_NOTIFY_READ_WRITE) the set gives its S-VOLs to the host. */
+    public void onLunStateChange(List<LunInfo> snapshotLuns, List<LunInfo> originalLuns, long flags) {
+        call(null, () -> {
+            for (LunInfo lun : snapshotLuns) {
+                HitachiIdentity.of(lun).flatMap(this::findBySvol).ifPresent(set -> {
+                    synchronized (set) {
+                        set.state = SetState.BROKEN;
+                        save(set);
+                    }
+                });
+            }
+            return null;
+        });
+    }
+
+    /**
+     * ResyncLuns: restores each source S-VOL's data to its P-VOL (pairresync -restore), in the background; poll
+     * {@link #resyncStatus(String)} with the returned id. The pairs must be split (PSUS), else [EV_INVSTP].
+     */
+    public String resyncLuns(List<LunInfo> sources, List<LunInfo> targets) {
+        return call(null, () -> {
+            List<String> groups = new ArrayList<>();
+            for (LunInfo source : sources) {
+                HitachiIdentity id = HitachiIdentity.of(source).orElseThrow(() -> error(null, HResult.E_INVALIDARG, EventCode.EV_INVARG,
+                        "ResyncLuns was given a LUN without Hitachi inquiry data"));
+                PairBinding pair = index.bySvol(id.serial(), id.ldev()).or(() -> index.byPvol(id.serial(), id.ldev()))
+                        .orElseThrow(() -> error(null, HResult.VSS_E_OBJECT_NOT_FOUND, EventCode.EV_ENOOBJ, "LDEV " + id.ldev()
+                                + " is in no pair of instance " + config.localInstance() + " at MU#" + config.mu()));
+                if (!groups.contains(pair.group())) {
+                    groups.add(pair.group());
+                }
+            }
+            String op = "resync-" + resyncNumber.incrementAndGet();
+            resyncs.put(op, new ResyncStatus(op, ResyncStatus.State.RUNNING, groups.size(), null));
+            for (String group : groups) {
+                long journalled = journal.intend(null, group, OperationKind.RESTORE);
+                try {
+                    cci.restore(config.localInstance(), group);
+                    journal.finish(journalled, true, "");
+                } catch (EventException e) {
+                    journal.finish(journalled, false, e.getMessage());
+                    resyncs.put(op, new ResyncStatus(op, ResyncStatus.State.FAILED, groups.size(), null));
+                    throw error(null, HResult.VSS_E_PROVIDER_VETO, e.code(), e.event().detail());
+                }
+            }
+            CompletableFuture.runAsync(() -> {
+                try {
+                    parallel(groups, g -> {
+                        if (!cci.await(config.localInstance(), g, "pair", settings.prepareTimeout())) {
+                            throw new EventException(EventCode.EV_INVSTP, "the restore of copy group " + g + " did not finish in time");
+                        }
+                    });
+                    resyncs.put(op, new ResyncStatus(op, ResyncStatus.State.DONE, groups.size(), null));
+                } catch (EventException e) {
+                    events.report(e.event());
+                    resyncs.put(op, new ResyncStatus(op, ResyncStatus.State.FAILED, groups.size(),
+                            new ProviderError(HResult.VSS_E_PROVIDER_VETO, e.code(), e.event().detail())));
+                }
+            }, workers);
+            return op;
+        });
+    }
+
+    public ResyncStatus resyncStatus(String operationId) {
+        ResyncStatus s = resyncs.get(operationId);
+        if (s == null) {
+            throw error(null, HResult.VSS_E_OBJECT_NOT_FOUND, EventCode.EV_ENOOBJ, "no resync operation " + operationId);
+        }
+        return s;
+    }
+
+    // ---------------------------------------------------------------- admin and recovery
+
+    public List<SetView> sets() {
+        List<SetView> views = new ArrayList<>();
+        for (SnapshotSet s : sets.values()) {
+            synchronized (s) {
+                views.add(new SetView(s.id, s.state, s.groups(), List.copyOf(s.members.keySet()), List.copyOf(s.split), s.updatedMillis));
+            }
+        }
+        return views;
+    }
+
+    public Events events() { return events; }
+
+    /** Takes back a set the journal shows as created (after a restart), so OnLunEmpty and GetTargetLuns find it. */
+    void adopt(String setId, SetState state, List<SnapshotSet.Member> members, List<String> splitGroups) {
+        SnapshotSet set = new SnapshotSet(setId);
+        set.state = state;
+        members.forEach(m -> set.members.put(SnapshotSet.key(m.pair().serial(), m.pair().pvolLdev()), m));
+        set.split.addAll(splitGroups);
+        sets.put(setId, set);
+    }
+
+    @Override
+    public void close() {
+        workers.shutdownNow();
+        timer.shutdownNow();
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    private interface Work<T> {
+        T run();
+    }
+
+    private interface GroupWork {
+        void run(String group);
+    }
+
+    /** Runs a VSS call: EventExceptions become reported ProviderExceptions; anything unexpected is [EV_EXCEPT]. */
+    private <T> T call(String setId, Work<T> work) {
+        try {
+            return work.run();
+        } catch (ProviderException e) {
+            throw e;
+        } catch (EventException e) {
+            events.report(setId == null ? e.event() : e.event().forSet(setId));
+            HResult hr = e.code() == EventCode.EV_ENOMEM ? HResult.E_OUTOFMEMORY : HResult.VSS_E_PROVIDER_VETO;
+            throw new ProviderException(new ProviderError(hr, e.code(), e.event().detail()));
+        } catch (OutOfMemoryError e) {
+            events.report(ProviderEvent.of(EventCode.EV_ENOMEM, String.valueOf(e.getMessage())));
+            throw new ProviderException(new ProviderError(HResult.E_OUTOFMEMORY, EventCode.EV_ENOMEM, String.valueOf(e.getMessage())));
+        } catch (RuntimeException e) {
+            events.report(ProviderEvent.of(EventCode.EV_EXCEPT, e.toString()).forSet(setId));
+            throw new ProviderException(new ProviderError(HResult.VSS_E_PROVIDER_VETO, EventCode.EV_EXCEPT, e.toString()));
+        }
+    }
+
+    private void step(String setId, SetState from, SetState to, String call) {
+        call(setId, () -> {
+            SnapshotSet set = existing(setId);
+            synchronized (set) {
+                expect(set, from, call);
+                set.state = to;
+                save(set);
+                return null;
+            }
+        });
+    }
+
+    private SnapshotSet existing(String setId) {
+        SnapshotSet set = sets.get(setId);
+        if (set == null) {
+            throw error(setId, HResult.VSS_E_OBJECT_NOT_FOUND, EventCode.EV_ENOOBJ, "no snapshot set " + setId);
+        }
+        return set;
+    }
+
+    private void expect(SnapshotSet set, SetState state, String call) {
+        if (set.state != state) {
+            throw sequence(set, call);
+        }
+    }
+
+    private ProviderException sequence(SnapshotSet set, String call) {
+        return error(set.id, HResult.VSS_E_BAD_STATE, EventCode.EV_INVSEQ, call + " for snapshot set " + set.id + " in state " + set.state);
+    }
+
+    private ProviderException error(String setId, HResult hr, EventCode code, String detail) {
+        return error(setId, hr, code, detail, null);
+    }
+
+    private ProviderException error(String setId, HResult hr, EventCode code, String detail, String kavx) {
+        ProviderEvent event = ProviderEvent.of(code, detail).forSet(setId);
+        events.report(kavx == null ? event : event.withKavx(kavx));
+        return new ProviderException(new ProviderError(hr, code, detail));
+    }
+
+    private void report(String setId, EventCode code, String detail) {
+        events.report(ProviderEvent.of(code, detail).forSet(setId));
+    }
+
+    private String notInInstance(HitachiIdentity id) {
+        return "LDEV " + id.ldev() + " of array " + id.serial() + " is in no copy group of instance " + config.localInstance()
+                + " at MU#" + config.mu() + " (HORCM_DEV/HORCM_LDEV of horcm" + config.localInstance() + ".conf)";
+    }
+
+    private Optional<SnapshotSet> ownerOf(String pvolKey, String except) {
+        return sets.values().stream().filter(s -> !s.id.equals(except) && s.state.live() && s.members.containsKey(pvolKey)).findFirst();
+    }
+
+    private Optional<SnapshotSet> findBySvol(HitachiIdentity id) {
+        return sets.values().stream().filter(s -> s.state.live()).filter(s -> s.members.values().stream()
+                .anyMatch(m -> m.pair().svolSerial() == id.serial() && m.pair().svolLdev() == id.ldev())).findFirst();
+    }
+
+    private static SnapshotSet.Member memberBySvol(SnapshotSet set, HitachiIdentity id) {
+        return set.members.values().stream().filter(m -> m.pair().svolSerial() == id.serial() && m.pair().svolLdev() == id.ldev())
+                .findFirst().orElseThrow();
+    }
+
+    private void startResyncIfNeeded(SnapshotSet set, String group) {
+        VolumeState state = cci.state(config.localInstance(), group);
+        if (state.role() != VolumeState.Role.PVOL) {
+            throw new EventException(EventCode.EV_INVSTP, "the volumes of copy group " + group + " are " + state.role()
+                    + " on instance " + config.localInstance() + ", not P-VOLs; check them with pairdisplay -g " + group);
+        }
+        if (state.status() == VolumeState.Status.SPLIT || state.status() == VolumeState.Status.PSUE) {
+            pairOperation(set, group, OperationKind.RESYNC, () -> cci.resync(config.localInstance(), group));
+        }
+    }
+
+    private void resyncIfSplit(SnapshotSet set, String group) {
+        VolumeState state = cci.state(config.localInstance(), group);
+        if (state.role() == VolumeState.Role.PVOL && (state.split() || state.status() == VolumeState.Status.PSUE)) {
+            pairOperation(set, group, OperationKind.RESYNC, () -> cci.resync(config.localInstance(), group));
+        }
+    }
+
+    /** Rolls back a set's splits: every group whose split was issued is resynchronised (resync of a PAIR is accepted as is). */
+    private void rollback(SnapshotSet set) {
+        List<String> groups;
+        synchronized (set) {
+            groups = new ArrayList<>(set.split);
+            set.splitOperations.forEach((group, id) -> journal.finish(id, false, "rolled back"));
+            set.splitOperations.clear();
+        }
+        for (String group : groups) {
+            try {
+                resyncIfSplit(set, group);
+                synchronized (set) {
+                    set.split.remove(group);
+                }
+            } catch (EventException e) {
+                events.report(e.event().forSet(set.id));
+            }
+        }
+    }
+
+    private void pairOperation(SnapshotSet set, String group, OperationKind kind, Runnable operation) {
+        long id = journal.intend(set == null ? null : set.id, group, kind);
+        try {
+            operation.run();
+            journal.finish(id, true, "");
+        } catch (RuntimeException e) {
+            journal.finish(id, false, e.getMessage());
+            throw e;
+        }
+    }
+
+    private void parallel(List<String> groups, GroupWork work) {
+        if (groups.size() == 1) {
+            work.run(groups.get(0));
+            return;
+        }
+        List<CompletableFuture<Void>> futures = new ArrayList<>();
+        for (String g : groups) {
+            futures.add(CompletableFuture.runAsync(() -> work.run(g), workers));
+        }
+        RuntimeException first = null;
+        for (CompletableFuture<Void> f : futures) {
+            try {
+                f.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (first == null) {
+                    first = e.getCause() instanceof RuntimeException r ? r : e;
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    private void save(SnapshotSet set) {
+        set.updatedMillis = System.currentTimeMillis();
+        if (!events.frozen()) {
+            journal.saveSet(set.record());
+        } else {
+            pendingSaves.put(set.id, set);
+        }
+    }
+
+    private final Map<String, SnapshotSet> pendingSaves = new ConcurrentHashMap<>();
+
+    private synchronized void freezeEvents() {
+        events.freeze();
+        if (freezeGuard != null) {
+            freezeGuard.cancel(false);
+        }
+        freezeGuard = timer.schedule(this::thawEvents, settings.maxFreeze().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized void thawEvents() {
+        if (freezeGuard != null) {
+            freezeGuard.cancel(false);
+            freezeGuard = null;
+        }
+        events.thaw();
+        for (SnapshotSet s : List.copyOf(pendingSaves.values())) {
+            pendingSaves.remove(s.id);
+            synchronized (s) {
+                journal.saveSet(s.record());
+            }
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,78 @@
+package io.rmvss.control.snapshot;
+
+import static io.rmvss.control.snapshot.FakeCciDriver.SERIAL;
+import static io.rmvss.control.snapshot.FakeCciDriver.pvol;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rmvss.control.cci.VolumeState;
+import io.rmvss.control.config.ProviderConfig;
+import io.rmvss.control.events.Events;
+import io.rmvss.control.journal.SqliteJournal;
+import io.rmvss.control.luns.LunInfo;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A control plane "killed" after each step of a snapshot set (its provider dropped without any cleanup; the SQLite journal and the
+ * array survive), then a new one started on the same journal: no pair is left split without a set that owns it.
+ * The kill -9 of a real process over gRPC is not written yet.
+ */
+@Timeout(30)
+class CrashRecoveryTest {
+    private static final ProviderConfig CONFIG = new ProviderConfig(50, Optional.of(51), 2);
+    private static final String SET = "{set}";
+    private static final List<LunInfo> LUNS = List.of(TestLuns.hitachi(SERIAL, pvol(1), "OPEN-V"), TestLuns.hitachi(SERIAL, pvol(2), "OPEN-V"));
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8})
+    void noPairStaysSplitWithoutAnOwner(int steps) {
+        FakeCciDriver cci = new FakeCciDriver(2);
+        List<Consumer<SnapshotProvider>> sequence = List.of(
+                p -> p.beginPrepareSnapshot(SET, "{s}", 0, LUNS),
+                p -> p.endPrepareSnapshots(SET),
+                p -> p.preCommitSnapshots(SET),
+                p -> p.commitSnapshots(SET),
+                p -> p.postCommitSnapshots(SET, 2),
+                p -> p.preFinalCommitSnapshots(SET),
+                p -> p.postFinalCommitSnapshots(SET),
+                p -> p.onLunEmpty("Harddisk9", p.getTargetLuns(LUNS.subList(0, 1)).get(0)));
+        SqliteJournal journal = new SqliteJournal(dir.resolve("journal.db"));
+        SnapshotProvider before = new SnapshotProvider(CONFIG, ProviderSettings.defaults(), cci, Events.discarding(), journal);
+        sequence.subList(0, steps).forEach(s -> s.accept(before));
+        before.close();
+        journal.close(); // the process is gone; what is in the file stays
+
+        SqliteJournal reopened = new SqliteJournal(dir.resolve("journal.db"));
+        SnapshotProvider after = new SnapshotProvider(CONFIG, ProviderSettings.defaults(), cci, Events.discarding(), reopened);
+        CrashRecovery.Report report = CrashRecovery.run(after, reopened, cci);
+
+        List<SetView> live = after.sets().stream().filter(s -> s.state().live()).toList();
+        for (String group : List.of("g1", "g2")) {
+            if (cci.status.get(group) == VolumeState.Status.SPLIT) {
+                assertThat(live).as("split %s after %d steps must be owned (report %s)", group, steps, report)
+                        .anyMatch(s -> s.splitGroups().contains(group));
+            }
+        }
+        if (steps >= 7) {
+            assertThat(report.kept()).as("a created shadow copy survives a restart").containsExactly(SET);
+        } else {
+            assertThat(cci.status.values()).containsOnly(VolumeState.Status.PAIR);
+        }
+        assertThat(reopened.unfinished()).isEmpty();
+        if (steps == 8) {
+            after.onLunEmpty("Harddisk9", after.getTargetLuns(LUNS.subList(1, 2)).get(0));
+            assertThat(cci.status.values()).containsOnly(VolumeState.Status.PAIR);
+        }
+        after.close();
+        reopened.close();
+    }
+}
