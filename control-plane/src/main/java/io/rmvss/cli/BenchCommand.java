@@ -47,6 +47,14 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--copy-mib", defaultValue = "512", description = "MiB copied by the throughput test (default 512)")
     int copyMib;
 
+    @Option(names = "--command-latency", defaultValue = "300ms",
+            description = "latency of every CCI command in the freeze-window benchmark, as a real array's (default 300ms)")
+    String commandLatency;
+
+    @Option(names = "--groups", split = ",", defaultValue = "1,8,16,32,64",
+            description = "copy-group counts of the freeze-window benchmark (default 1,8,16,32,64; at most 64)")
+    List<Integer> groups;
+
     @Override
     public Integer call() throws Exception {
         Path root = Files.createTempDirectory("rmvss-bench");
@@ -54,6 +62,7 @@ final class BenchCommand implements Callable<Integer> {
         try {
             cciLatency(root, figures);
             copyThroughput(root, figures);
+            new CommitBench(root, CommandLatency.parseDuration(commandLatency)).run(groups, figures);
         } finally {
             TempTrees.delete(root);
         }
@@ -176,6 +185,11 @@ final class BenchCommand implements Callable<Integer> {
         System.out.printf("  host writes to a P-VOL (durable):   %s MB/s%n", figures.get("host_write_mb_s"));
         System.out.printf("  ShadowImage initial copy (durable): %s MB/s%n", figures.get("copy_mb_s"));
         System.out.printf("  cp + sync of the same bytes:        %s MB/s%n", figures.get("cp_mb_s"));
+        System.out.printf("  CommitSnapshots (freeze window), every CCI command taking %s ms:%n", figures.get("commit_latency_ms"));
+        System.out.println("    copy groups   parallel split (ms)   one after another (ms)");
+        for (int n : groups) {
+            System.out.printf("    %11d   %19s   %22s%n", n, figures.get("commit_ms_N" + n), figures.get("sequential_ms_N" + n));
+        }
     }
 
     private static long percentile(List<Long> values, int p) {

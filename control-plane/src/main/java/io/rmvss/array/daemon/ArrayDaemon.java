@@ -38,7 +38,7 @@ public final class ArrayDaemon implements AutoCloseable {
 
     private final StorageArray array;
     private final CciShell cci;
-    private final CommandLatency latency;
+    private volatile CommandLatency latency;
     private final Path socket;
     private final HostIoCommands hostIo;
     private final ExecutorService workers;
@@ -74,6 +74,11 @@ public final class ArrayDaemon implements AutoCloseable {
         Thread acceptor = new Thread(this::acceptLoop, "array-accept");
         acceptor.setDaemon(true);
         acceptor.start();
+    }
+
+    /** Changes the injected latency of later commands (a benchmark sets up fast, then measures slow). */
+    public void setLatency(CommandLatency latency) {
+        this.latency = latency;
     }
 
     public Path socket() {
