@@ -92,8 +92,6 @@ public final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }, "rmvss-serve-shutdown"));
 
-        System.out.println("rmvss control plane " + ControlPlane.VERSION + " listening on " + listen + ":" + server.port()
-                + " (port in " + portFile + ", token in " + tokenFile + ")");
         if (!isLoopback(listen)) {
             System.out.println("WARNING: listening on " + listen + ", not loopback: the provider is reachable from the network,"
                     + " in plain text, guarded only by the token");
@@ -102,6 +100,8 @@ public final class ServeCommand implements Callable<Integer> {
         plane.recovery().ifPresent(r -> System.out.println("crash recovery: rolled back " + r.rolledBack() + ", kept " + r.kept()
                 + ", resynchronised " + r.resynced()));
         plane.recoveryError().ifPresent(e -> System.out.println("crash recovery could not run yet (retried at the next call): " + e));
+        System.out.println("rmvss control plane " + ControlPlane.VERSION + " listening on " + listen + ":" + server.port()
+                + " (port in " + portFile + ", token in " + tokenFile + ")");
         System.out.flush();
         server.awaitTermination();
         stopped.await();
