@@ -53,7 +53,11 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path stateDir = StateDir.resolve(state);
-        Files.createDirectories(stateDir);
+        if (!Files.isDirectory(stateDir)) {
+            // journal, events and token: the service account's only
+            Files.createDirectories(stateDir, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+        }
         Path tokenFile = stateDir.resolve(StateDir.TOKEN);
         String token = TokenFile.loadOrCreate(tokenFile);
         Path lockFile = stateDir.resolve("serve.lock");

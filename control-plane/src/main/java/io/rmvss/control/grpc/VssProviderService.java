@@ -3,9 +3,11 @@ package io.rmvss.control.grpc;
 import static io.rmvss.control.grpc.VssProviderMethods.*;
 
 import io.grpc.ServerServiceDefinition;
+import io.rmvss.control.events.ProviderEvent;
 import io.rmvss.control.luns.LunInfo;
 import io.rmvss.control.service.ControlPlane;
 import io.rmvss.control.snapshot.HResult;
+import io.rmvss.control.snapshot.ProviderException;
 import io.rmvss.control.snapshot.ResyncStatus;
 import io.rmvss.control.snapshot.SnapshotProvider;
 import io.rmvss.proto.v1.*;
@@ -23,6 +25,20 @@ public final class VssProviderService {
         return plane.provider();
     }
 
+    /** A LUN from the wire; a malformed one is E_INVALIDARG, reported as [EV_INVARG] like the provider's own faults. */
+    private LunInfo lun(LunInformation wire) {
+        try {
+            return LunMapper.toDomain(wire);
+        } catch (ProviderException e) {
+            plane.events().report(ProviderEvent.of(e.error().event(), e.error().detail()));
+            throw e;
+        }
+    }
+
+    private List<LunInfo> luns(List<LunInformation> wire) {
+        return wire.stream().map(this::lun).toList();
+    }
+
     public ServerServiceDefinition definition() {
         ServerServiceDefinition.Builder s = ServerServiceDefinition.builder(SERVICE);
         Rpc.bind(s, ON_LOAD, r -> {
@@ -34,31 +50,31 @@ public final class VssProviderService {
             return OnUnloadResponse.getDefaultInstance();
         });
         Rpc.bind(s, ARE_LUNS_SUPPORTED, r -> {
-            List<LunInfo> luns = r.getLunsList().stream().map(d -> LunMapper.toDomain(d.getLun())).toList();
+            List<LunInfo> luns = r.getLunsList().stream().map(d -> lun(d.getLun())).toList();
             boolean supported = p().areLunsSupported(luns, r.getContext());
             AreLunsSupportedResponse.Builder b = AreLunsSupportedResponse.newBuilder().setSupported(supported);
             r.getLunsList().forEach(d -> b.addLuns(d.getLun()));
             return b.build();
         });
         Rpc.bind(s, FILL_IN_LUN_INFO, r -> {
-            boolean supported = p().fillInLunInfo(r.getLun().getDevice(), LunMapper.toDomain(r.getLun().getLun()));
+            boolean supported = p().fillInLunInfo(r.getLun().getDevice(), lun(r.getLun().getLun()));
             return FillInLunInfoResponse.newBuilder().setSupported(supported).setLun(r.getLun().getLun()).build();
         });
         Rpc.bind(s, BEGIN_PREPARE_SNAPSHOT, r -> {
-            List<LunInfo> luns = r.getLunsList().stream().map(d -> LunMapper.toDomain(d.getLun())).toList();
+            List<LunInfo> luns = r.getLunsList().stream().map(d -> lun(d.getLun())).toList();
             p().beginPrepareSnapshot(r.getSnapshotSetId(), r.getSnapshotId(), r.getContext(), luns);
             return BeginPrepareSnapshotResponse.getDefaultInstance();
         });
         Rpc.bind(s, GET_TARGET_LUNS, r -> {
-            List<LunInfo> sources = r.getSourcesList().stream().map(d -> LunMapper.toDomain(d.getLun())).toList();
+            List<LunInfo> sources = r.getSourcesList().stream().map(d -> lun(d.getLun())).toList();
             return GetTargetLunsResponse.newBuilder().addAllTargets(LunMapper.toProto(p().getTargetLuns(sources))).build();
         });
         Rpc.bind(s, LOCATE_LUNS, r -> {
-            p().locateLuns(LunMapper.toDomain(r.getSourcesList()));
+            p().locateLuns(luns(r.getSourcesList()));
             return LocateLunsResponse.getDefaultInstance();
         });
         Rpc.bind(s, ON_LUN_EMPTY, r -> {
-            p().onLunEmpty(r.getLun().getDevice(), LunMapper.toDomain(r.getLun().getLun()));
+            p().onLunEmpty(r.getLun().getDevice(), lun(r.getLun().getLun()));
             return OnLunEmptyResponse.getDefaultInstance();
         });
         Rpc.bind(s, END_PREPARE_SNAPSHOTS, r -> {
@@ -92,12 +108,12 @@ public final class VssProviderService {
         Rpc.bind(s, GET_PROVIDER_CAPABILITIES, r -> GetProviderCapabilitiesResponse.newBuilder()
                 .setCapabilities(p().getProviderCapabilities()).build());
         Rpc.bind(s, ON_LUN_STATE_CHANGE, r -> {
-            p().onLunStateChange(LunMapper.toDomain(r.getSnapshotLunsList()), LunMapper.toDomain(r.getOriginalLunsList()),
+            p().onLunStateChange(luns(r.getSnapshotLunsList()), luns(r.getOriginalLunsList()),
                     Integer.toUnsignedLong(r.getFlags()));
             return OnLunStateChangeResponse.getDefaultInstance();
         });
         Rpc.bind(s, RESYNC_LUNS, r -> ResyncLunsResponse.newBuilder()
-                .setOperationId(p().resyncLuns(LunMapper.toDomain(r.getSourcesList()), LunMapper.toDomain(r.getTargetsList()))).build());
+                .setOperationId(p().resyncLuns(luns(r.getSourcesList()), luns(r.getTargetsList()))).build());
         Rpc.bind(s, GET_RESYNC_STATUS, r -> {
             ResyncStatus st = p().resyncStatus(r.getOperationId());
             GetResyncStatusResponse.Builder b = GetResyncStatusResponse.newBuilder();

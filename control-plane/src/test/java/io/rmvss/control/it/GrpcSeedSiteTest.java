@@ -202,8 +202,8 @@ class GrpcSeedSiteTest {
         assertThat(status.getMirrorUnit()).isEqualTo(2);
         assertThat(status.getCopyGroupsList()).containsExactly("snap");
         assertThat(status.getConfigurationError()).isEmpty();
-        ListEventsResponse events = vss.call(ProviderAdminMethods.LIST_EVENTS, ListEventsRequest.newBuilder().setLimit(2).build());
-        assertThat(events.getEventsList()).extracting(ProviderEventEntry::getEventCode).containsExactly("EV_INVSTP", "EV_ENOOBJ");
+        ListEventsResponse events = vss.call(ProviderAdminMethods.LIST_EVENTS, ListEventsRequest.newBuilder().setLimit(3).build());
+        assertThat(events.getEventsList()).extracting(ProviderEventEntry::getEventCode).containsExactly("EV_INVARG", "EV_INVSTP", "EV_ENOOBJ");
     }
 
     static ProviderFault fault(StatusRuntimeException e) throws Exception {

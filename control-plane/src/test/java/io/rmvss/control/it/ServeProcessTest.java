@@ -120,7 +120,9 @@ class ServeProcessTest {
         site = SeedSite.start(dir);
         state = dir.resolve("state");
         startServe();
-        assertThat(state.resolve("token")).exists();
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(state))).isEqualTo("rwx------");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(state.resolve("token"))))
+                .isEqualTo("rw-------");
         String statusArgs = "--state=" + state;
 
         Cli status = cli("status", statusArgs);
