@@ -47,8 +47,13 @@ public final class Rpc {
                         method.getBareMethodName() + ": " + e)));
                 return;
             }
-            responses.onNext(response);
-            responses.onCompleted();
+            try {
+                responses.onNext(response);
+                responses.onCompleted();
+            } catch (RuntimeException e) {
+                // the caller gave up (deadline, cancel) while the call ran; its outcome is journalled/reported all the same
+                LOG.log(Level.INFO, method.getFullMethodName() + " finished after its caller left: " + e);
+            }
         }));
     }
 }
