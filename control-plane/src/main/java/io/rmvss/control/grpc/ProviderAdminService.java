@@ -7,15 +7,17 @@ import io.rmvss.control.config.ProviderConfig;
 import io.rmvss.control.events.EventException;
 import io.rmvss.control.events.ProviderEvent;
 import io.rmvss.control.service.ControlPlane;
-import io.rmvss.control.snapshot.SetView;
+import io.rmvss.control.journal.SetRecord;
 import io.rmvss.control.snapshot.SnapshotProvider;
 import io.rmvss.proto.v1.*;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** {@code rmvss.v1.ProviderAdmin}: what the control plane is configured with, its snapshot sets and its recent events. */
 public final class ProviderAdminService {
@@ -29,14 +31,7 @@ public final class ProviderAdminService {
     public ServerServiceDefinition definition() {
         ServerServiceDefinition.Builder s = ServerServiceDefinition.builder(SERVICE);
         Rpc.bind(s, GET_STATUS, r -> status());
-        Rpc.bind(s, LIST_SNAPSHOT_SETS, r -> {
-            ListSnapshotSetsResponse.Builder b = ListSnapshotSetsResponse.newBuilder();
-            plane.providerIfConfigured().ifPresent(p -> p.sets().stream().sorted(Comparator.comparingLong(SetView::createdMillis))
-                    .forEach(v -> b.addSets(SnapshotSetSummary.newBuilder().setSnapshotSetId(v.setId()).setState(v.state().name())
-                            .addAllCopyGroups(v.groups()).setLunCount(v.pvols().size())
-                            .setCreatedAt(Instant.ofEpochMilli(v.createdMillis()).toString()))));
-            return b.build();
-        });
+        Rpc.bind(s, LIST_SNAPSHOT_SETS, r -> sets());
         Rpc.bind(s, LIST_EVENTS, r -> {
             List<ProviderEvent> recent = new ArrayList<>(plane.events().recent());
             Collections.reverse(recent);
@@ -49,6 +44,32 @@ public final class ProviderAdminService {
             return b.build();
         });
         return s.build();
+    }
+
+    /**
+     * The sets this process holds (live ones, and those it ended), then the journal's older ones (e.g. rolled back by crash recovery),
+     * oldest first. For a journal-only set, created_at is the time of its last journal update (the journal keeps no creation time).
+     */
+    private ListSnapshotSetsResponse sets() {
+        record Row(long created, SnapshotSetSummary summary) {
+        }
+        List<Row> rows = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        plane.providerIfConfigured().ifPresent(p -> p.sets().forEach(v -> {
+            seen.add(v.setId());
+            rows.add(new Row(v.createdMillis(), SnapshotSetSummary.newBuilder().setSnapshotSetId(v.setId()).setState(v.state().name())
+                    .addAllCopyGroups(v.groups()).setLunCount(v.pvols().size())
+                    .setCreatedAt(Instant.ofEpochMilli(v.createdMillis()).toString()).build()));
+        }));
+        for (SetRecord rec : plane.journalledSets()) {
+            if (seen.add(rec.setId())) {
+                rows.add(new Row(rec.updatedMillis(), SnapshotSetSummary.newBuilder().setSnapshotSetId(rec.setId()).setState(rec.state())
+                        .addAllCopyGroups(rec.members().stream().map(SetRecord.Member::group).distinct().toList())
+                        .setLunCount(rec.members().size()).setCreatedAt(Instant.ofEpochMilli(rec.updatedMillis()).toString()).build()));
+            }
+        }
+        rows.sort(Comparator.comparingLong(Row::created));
+        return ListSnapshotSetsResponse.newBuilder().addAllSets(rows.stream().map(Row::summary).toList()).build();
     }
 
     private GetStatusResponse status() {

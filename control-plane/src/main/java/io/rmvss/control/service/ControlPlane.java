@@ -10,6 +10,7 @@ import io.rmvss.control.events.JsonLinesEventSink;
 import io.rmvss.control.events.ProviderEvent;
 import io.rmvss.control.events.SystemLogEventSink;
 import io.rmvss.control.journal.Journal;
+import io.rmvss.control.journal.SetRecord;
 import io.rmvss.control.journal.SqliteJournal;
 import io.rmvss.control.snapshot.CrashRecovery;
 import io.rmvss.control.snapshot.HResult;
@@ -159,6 +160,11 @@ public final class ControlPlane implements AutoCloseable {
     }
 
     public Events events() { return events; }
+
+    /** Every snapshot set the journal holds, including those ended before this process started (aborted, deleted). */
+    public List<SetRecord> journalledSets() {
+        return journal.sets();
+    }
 
     public Path commandDir() { return options.commandDir(); }
 

@@ -163,6 +163,7 @@ class ServeProcessTest {
         Cli sets = cli("sets", statusArgs);
         assertThat(sets.exit()).as(sets.err()).isZero();
         assertThat(sets.out()).containsPattern(created + "\\s+CREATED\\s+1\\s");
+        assertThat(sets.out()).as("the set recovery rolled back, from the journal").containsPattern(interrupted + "\\s+ABORTED\\s+1\\s");
         try (RpcClient vss = client()) {
             List<LunInformation> targets = vss.call(GET_TARGET_LUNS, GetTargetLunsRequest.newBuilder().addSources(PVOL).build()).getTargetsList();
             vss.call(ON_LUN_EMPTY, OnLunEmptyRequest.newBuilder().setLun(DeviceLun.newBuilder().setDevice("svol").setLun(targets.get(0))).build());
