@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code rmvss} launcher: one entry point, a subcommand per job. */
 @Command(name = "rmvss", mixinStandardHelpOptions = true, version = "rmvss 0.1.0",
         description = "RM Shadow Copy Provider (VSS hardware provider for Hitachi arrays via CCI): control plane, simulated array, tools.",
-        subcommands = {ArrayCommand.class, DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, StatusCommand.class, SetsCommand.class, EventsCommand.class, GrpcBenchCommand.class, ArrayCommand.class,
+                DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static void main(String[] args) {
         CommandLine cli = new CommandLine(new Main());

@@ -62,6 +62,11 @@ public final class LunIndex {
         return Optional.ofNullable(bySvol.get(key(serial, ldev)));
     }
 
+    /** The copy groups that hold a pair at the configured MU#, as of the last refresh (none before the first one). */
+    public List<String> knownGroups() {
+        return byPvol.values().stream().map(PairBinding::group).distinct().sorted().toList();
+    }
+
     public int size() {
         ensureBuilt();
         return byPvol.size();

@@ -39,13 +39,18 @@ public final class CrashRecovery {
         List<String> kept = new ArrayList<>();
         List<String> resynced = new ArrayList<>();
         List<OperationRecord> unfinished = journal.unfinished();
+        // Groups whose split a kept set owns: an older, dead set of the same group must not resync them.
+        Set<String> owned = new LinkedHashSet<>();
+        for (SetRecord record : journal.sets()) {
+            if (kept(record, unfinished)) {
+                record.members().forEach(m -> owned.add(m.group()));
+            }
+        }
         for (SetRecord record : journal.sets()) {
             SetState state = SetState.valueOf(record.state());
             Set<String> groups = new LinkedHashSet<>();
             record.members().forEach(m -> groups.add(m.group()));
-            boolean resyncIntended = unfinished.stream().anyMatch(o -> record.setId().equals(o.setId()) && o.kind() == OperationKind.RESYNC);
-            boolean keep = (state == SetState.CREATED || state == SetState.BROKEN) && !resyncIntended;
-            if (keep) {
+            if (kept(record, unfinished)) {
                 List<String> split = new ArrayList<>();
                 for (String g : groups) {
                     if (cci.state(config.localInstance(), g).split()) {
@@ -61,6 +66,9 @@ public final class CrashRecovery {
             }
             boolean any = false;
             for (String g : groups) {
+                if (owned.contains(g)) {
+                    continue;
+                }
                 VolumeState vs = cci.state(config.localInstance(), g);
                 if (vs.role() == VolumeState.Role.PVOL && (vs.split() || vs.status() == VolumeState.Status.PSUE)) {
                     long id = journal.intend(record.setId(), g, OperationKind.RESYNC);
@@ -82,5 +90,12 @@ public final class CrashRecovery {
             journal.finish(o.id(), false, "interrupted by a crash; closed by recovery");
         }
         return new Report(rolledBack, kept, resynced);
+    }
+
+    /** A CREATED (or BROKEN) set whose deletion (RESYNC) was not under way: it still owns its split pairs. */
+    private static boolean kept(SetRecord record, List<OperationRecord> unfinished) {
+        SetState state = SetState.valueOf(record.state());
+        boolean resyncIntended = unfinished.stream().anyMatch(o -> record.setId().equals(o.setId()) && o.kind() == OperationKind.RESYNC);
+        return (state == SetState.CREATED || state == SetState.BROKEN) && !resyncIntended;
     }
 }

@@ -505,7 +505,8 @@ public final class SnapshotProvider implements AutoCloseable {
         List<SetView> views = new ArrayList<>();
         for (SnapshotSet s : sets.values()) {
             synchronized (s) {
-                views.add(new SetView(s.id, s.state, s.groups(), List.copyOf(s.members.keySet()), List.copyOf(s.split), s.updatedMillis));
+                views.add(new SetView(s.id, s.state, s.groups(), List.copyOf(s.members.keySet()), List.copyOf(s.split), s.updatedMillis,
+                        s.createdMillis));
             }
         }
         return views;

@@ -25,6 +25,8 @@ final class SnapshotSet {
     /** The rollback after a vetoed commit, when one runs. */
     CompletableFuture<Void> rollback = CompletableFuture.completedFuture(null);
     long updatedMillis = System.currentTimeMillis();
+    /** When this control plane first saw the set (BeginPrepareSnapshot, or its adoption after a restart). */
+    final long createdMillis = updatedMillis;
 
     record Member(String snapshotId, PairBinding pair) {
     }

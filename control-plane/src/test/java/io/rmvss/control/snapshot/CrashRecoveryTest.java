@@ -75,4 +75,31 @@ class CrashRecoveryTest {
         after.close();
         reopened.close();
     }
+
+    @org.junit.jupiter.api.Test
+    void anOlderDeadSetDoesNotResyncWhatACreatedSetOwns() {
+        FakeCciDriver cci = new FakeCciDriver(2);
+        SqliteJournal journal = new SqliteJournal(dir.resolve("journal.db"));
+        SnapshotProvider before = new SnapshotProvider(CONFIG, ProviderSettings.defaults(), cci, Events.discarding(), journal);
+        before.beginPrepareSnapshot("{old}", "{s}", 0, LUNS);
+        before.abortSnapshots("{old}");
+        before.beginPrepareSnapshot(SET, "{s}", 0, LUNS);
+        before.endPrepareSnapshots(SET);
+        before.preCommitSnapshots(SET);
+        before.commitSnapshots(SET);
+        before.postCommitSnapshots(SET, 2);
+        before.preFinalCommitSnapshots(SET);
+        before.postFinalCommitSnapshots(SET);
+        before.close();
+        journal.close();
+
+        SqliteJournal reopened = new SqliteJournal(dir.resolve("journal.db"));
+        SnapshotProvider after = new SnapshotProvider(CONFIG, ProviderSettings.defaults(), cci, Events.discarding(), reopened);
+        CrashRecovery.Report report = CrashRecovery.run(after, reopened, cci);
+        assertThat(report.kept()).containsExactly(SET);
+        assertThat(report.resynced()).isEmpty();
+        assertThat(cci.status.values()).containsOnly(VolumeState.Status.SPLIT);
+        after.close();
+        reopened.close();
+    }
 }
