@@ -14,6 +14,7 @@
 #include "rmvss/bridge/http2_frame_parser.hpp"
 #include "rmvss/bridge/http2_header_block.hpp"
 #include "rmvss/bridge/protobuf_wire.hpp"
+#include "rmvss/bridge/provider_messages.hpp"
 
 #define FUZZ_REQUIRE(cond) \
   do {                     \
@@ -95,6 +96,18 @@ void walk_message(protobuf::Reader reader, int depth) {
         if (!reader.skip(tag.value()->type)) return;
     }
   }
+}
+
+template <typename T>
+void provider_message_round_trip(const std::uint8_t* data, std::size_t size) {
+  auto m = bridge::pb::decode<T>(data, size);
+  if (!m) return;
+  const Bytes again = bridge::pb::encode(m.value());
+  auto back = bridge::pb::decode<T>(again);
+  FUZZ_REQUIRE(back.ok());
+  FUZZ_REQUIRE(back.value() == m.value());
+  FUZZ_REQUIRE(bridge::pb::encode(back.value()) == again);
+  (void)bridge::pb::to_text(m.value());
 }
 
 }  // namespace
@@ -261,6 +274,78 @@ std::vector<Bytes> http2_seeds() {
     seeds.push_back(s);
   }
   return seeds;
+}
+
+void provider_messages_input(const std::uint8_t* data, std::size_t size) {
+  if (size == 0) return;
+  namespace pb = bridge::pb;
+  const std::uint8_t* body = data + 1;
+  const std::size_t n = size - 1;
+  switch (data[0] % 10) {
+    case 0: provider_message_round_trip<pb::LunInformation>(body, n); break;
+    case 1: provider_message_round_trip<pb::AreLunsSupportedResponse>(body, n); break;
+    case 2: provider_message_round_trip<pb::FillInLunInfoResponse>(body, n); break;
+    case 3: provider_message_round_trip<pb::GetTargetLunsResponse>(body, n); break;
+    case 4: provider_message_round_trip<pb::GetResyncStatusResponse>(body, n); break;
+    case 5: provider_message_round_trip<pb::ResyncLunsResponse>(body, n); break;
+    case 6: provider_message_round_trip<pb::RpcStatus>(body, n); break;
+    case 7: provider_message_round_trip<pb::AreLunsSupportedRequest>(body, n); break;
+    case 8: provider_message_round_trip<pb::OnLunStateChangeRequest>(body, n); break;
+    default: {
+      auto fault = pb::provider_fault_from_status_details(Bytes(body, body + n));
+      if (fault && fault.value()) {
+        const Bytes encoded = pb::encode(*fault.value());
+        auto back = pb::decode<pb::ProviderFault>(encoded);
+        FUZZ_REQUIRE(back.ok() && back.value() == *fault.value());
+      }
+    }
+  }
+}
+
+std::vector<Bytes> provider_message_seeds() {
+  namespace pb = bridge::pb;
+  pb::LunInformation lun;
+  lun.version = 1;
+  lun.command_queueing = true;
+  lun.vendor_id = Bytes{'H', 'I'};
+  lun.product_id = Bytes{};
+  lun.disk_signature = "6b1d3a4e-0000-4000-8000-000000000012";
+  lun.identifiers.push_back(pb::StorageIdentifier{1, 3, Bytes{0x60, 0x06, 0x0e}});
+  lun.interconnects.push_back(pb::Interconnect{2, Bytes{'C', 'L'}, Bytes{0x50}});
+  auto with = [](std::uint8_t selector, const Bytes& body) {
+    Bytes s = {selector};
+    s.insert(s.end(), body.begin(), body.end());
+    return s;
+  };
+  pb::AreLunsSupportedResponse are;
+  are.supported = true;
+  are.luns = {lun, lun};
+  pb::FillInLunInfoResponse fill;
+  fill.lun = lun;
+  pb::GetTargetLunsResponse targets;
+  targets.targets = {lun};
+  pb::GetResyncStatusResponse status;
+  status.done = true;
+  status.percent = 50;
+  status.hresult = -2147212538;
+  pb::ResyncLunsResponse resync;
+  resync.operation_id = "op";
+  pb::ProviderFault fault;
+  fault.hresult = -2147212538;
+  fault.event_code = "EV_INVSTP";
+  fault.message = "[EV_INVSTP] Invalid pair status";
+  const Bytes details = pb::status_details_with_fault(10, "aborted", fault);
+  pb::AreLunsSupportedRequest request;
+  request.context = -1;
+  request.luns.push_back(pb::DeviceLun{"\\\\?\\scsi", lun});
+  pb::OnLunStateChangeRequest change;
+  change.snapshot_luns = {lun};
+  change.original_luns = {lun};
+  change.flags = 3;
+  return {with(0, pb::encode(lun)),     with(1, pb::encode(are)),     with(2, pb::encode(fill)),
+          with(3, pb::encode(targets)), with(4, pb::encode(status)),  with(5, pb::encode(resync)),
+          with(6, details),             with(7, pb::encode(request)), with(8, pb::encode(change)),
+          with(9, details)};
 }
 
 std::vector<Bytes> protobuf_seeds() {

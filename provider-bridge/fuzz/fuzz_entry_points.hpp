@@ -18,10 +18,14 @@ void hpack_decoder_input(const std::uint8_t* data, std::size_t size);
 void http2_frames_input(const std::uint8_t* data, std::size_t size);
 // Protobuf: walks fields, recursing into length-delimited values as nested messages.
 void protobuf_reader_input(const std::uint8_t* data, std::size_t size);
+// VssProvider messages: the first byte picks the message type (responses, LunInformation,
+// google.rpc.Status -> ProviderFault); a decoded message must re-encode and decode to itself.
+void provider_messages_input(const std::uint8_t* data, std::size_t size);
 
 // Valid inputs for the mutation-based robustness test and as libFuzzer seed corpora.
 std::vector<bridge::Bytes> hpack_seeds();
 std::vector<bridge::Bytes> http2_seeds();
 std::vector<bridge::Bytes> protobuf_seeds();
+std::vector<bridge::Bytes> provider_message_seeds();
 
 }  // namespace rmvss::fuzz

@@ -103,13 +103,18 @@ TEST("protobuf reader: 100k random and mutated inputs") {
   run(rmvss::fuzz::protobuf_reader_input, rmvss::fuzz::protobuf_seeds(), 0x8cb92ba72f3d8dd7ull);
 }
 
+TEST("VssProvider messages (LUNs, responses, google.rpc.Status/ProviderFault): 100k random and mutated inputs") {
+  run(rmvss::fuzz::provider_messages_input, rmvss::fuzz::provider_message_seeds(), 0x94d049bb133111ebull);
+}
+
 int main(int argc, char** argv) {
   if (argc == 3 && std::strcmp(argv[1], "--write-seeds") == 0) {
     const std::string root = argv[2];
     const std::pair<const char*, std::vector<Bytes>> corpora[] = {
         {"hpack_decoder", rmvss::fuzz::hpack_seeds()},
         {"http2_frames", rmvss::fuzz::http2_seeds()},
-        {"protobuf_reader", rmvss::fuzz::protobuf_seeds()}};
+        {"protobuf_reader", rmvss::fuzz::protobuf_seeds()},
+        {"provider_messages", rmvss::fuzz::provider_message_seeds()}};
     ::mkdir(root.c_str(), 0755);
     for (const auto& [name, seeds] : corpora) {
       const std::string dir = root + "/" + name;

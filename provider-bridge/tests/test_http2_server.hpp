@@ -12,6 +12,7 @@
 #include <atomic>
 #include <cstring>
 #include <map>
+#include <functional>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -30,7 +31,17 @@ using namespace rmvss::bridge;
 using namespace rmvss::bridge::http2;
 using hpack::HeaderField;
 
+// A scripted unary answer (ServerConfig::handler): grpc-status, message, details, response.
+struct ScriptedAnswer {
+  int status = 0;
+  std::string message;
+  Bytes details;   // grpc-status-details-bin (raw; base64-encoded on the wire)
+  Bytes response;  // the response message when status is 0
+};
+
 struct ServerConfig {
+  // Called for every request first; returning true answers with `answer` (any path).
+  std::function<bool(const std::string& path, const Bytes& request, ScriptedAnswer& answer)> handler;
   std::uint32_t initial_window = 65535;  // SETTINGS_INITIAL_WINDOW_SIZE the server advertises
   bool grant_window = true;              // send WINDOW_UPDATE as request data is consumed
   int refuse_streams = 0;                // answer this many first streams with GOAWAY(last=0)
@@ -265,7 +276,24 @@ class TestHttp2Server {
     auto messages = grpc::split_messages(stream.data.data(), stream.data.size(), 1 << 30);
     const Bytes request = messages.messages.empty() ? Bytes{} : messages.messages[0];
 
-    if (path == "/test.Echo/Unary" || path == "/test.Echo/GoAwayAfter") {
+    ScriptedAnswer scripted;
+    if (config_.handler && config_.handler(path, request, scripted)) {
+      if (scripted.status == 0) {
+        send_headers(s, id, ok_headers, false);
+        grpc::append_message(stream.pending_data, scripted.response.data(), scripted.response.size());
+        stream.pending_trailers = {{"grpc-status", "0"}};
+        stream.responding = true;
+        pump(s);
+      } else {
+        std::vector<HeaderField> h = {{":status", "200"}, {"content-type", "application/grpc"},
+                                      {"grpc-status", std::to_string(scripted.status)},
+                                      {"grpc-message", grpc::percent_encode(scripted.message)}};
+        if (!scripted.details.empty())
+          h.push_back({"grpc-status-details-bin", grpc::base64_encode(scripted.details.data(), scripted.details.size())});
+        send_headers(s, id, h, true);
+        stream.done = true;
+      }
+    } else if (path == "/test.Echo/Unary" || path == "/test.Echo/GoAwayAfter") {
       send_headers(s, id, ok_headers, false);
       Bytes reply = request;
       if (config_.response_size_override) {

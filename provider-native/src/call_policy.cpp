@@ -23,6 +23,7 @@ const char* call_name(VssCall call) {
     case VssCall::OnLunEmpty: return "OnLunEmpty";
     case VssCall::OnLunStateChange: return "OnLunStateChange";
     case VssCall::ResyncLuns: return "ResyncLuns";
+    case VssCall::GetResyncStatus: return "GetResyncStatus";
     }
     return "?";
 }
@@ -34,6 +35,7 @@ Deadline call_deadline(VssCall call) {
     case VssCall::PostCommitSnapshots: return 5s;
     case VssCall::AreLunsSupported:
     case VssCall::FillInLunInfo:
+    case VssCall::GetResyncStatus:
     case VssCall::PreFinalCommitSnapshots:
     case VssCall::PostFinalCommitSnapshots: return 30s;
     case VssCall::BeginPrepareSnapshot:
@@ -82,15 +84,29 @@ bool is_legal_hresult(VssCall call, int32_t result) {
     }
 }
 
-Decision decide(VssCall call, const Reply& reply, const std::string& address) {
+Decision decide(VssCall call, const Reply& reply, const std::string& address, const std::string& token_file) {
     Decision d;
-    if (reply.reached && is_legal_hresult(call, reply.hresult)) {
+    if (reply.reached && !reply.unauthenticated && is_legal_hresult(call, reply.hresult)) {
         d.hresult = reply.hresult;  // the control plane chose it and wrote its own event if any
         d.supported = reply.supported;
         return d;
     }
-    char text[512];
-    if (reply.reached) {
+    char text[768];
+    if (reply.reached && reply.event_reported && !reply.unauthenticated) {
+        // A ProviderFault with an HRESULT VSS does not take from this call: veto, but the control
+        // plane has already written the fault's event; a second one would double-report it.
+        d.hresult = call == VssCall::AreLunsSupported ? hr::S_OK_ : hr::VSS_E_PROVIDER_VETO_;
+        return d;
+    }
+    if (reply.unauthenticated) {
+        d.event_tag = "EV_ERPERM";
+        std::snprintf(text, sizeof text,
+                      "[EV_ERPERM] Permission denied with the VSS hardware provider: the RM control plane at %s refused "
+                      "this provider's token during %s (%s). Check that the token file %s holds the control plane's "
+                      "current token.",
+                      address.c_str(), call_name(call), reply.detail.c_str(),
+                      token_file.empty() ? "(none configured)" : token_file.c_str());
+    } else if (reply.reached) {
         d.event_tag = "EV_EXCEPT";
         std::snprintf(text, sizeof text,
                       "[EV_EXCEPT] An exception occurred: the control plane at %s answered %s with 0x%08X, "

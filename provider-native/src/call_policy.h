@@ -42,6 +42,7 @@ enum class VssCall {
     OnLunEmpty,
     OnLunStateChange,
     ResyncLuns,
+    GetResyncStatus,  // not a VSS method: what the ResyncLuns IVssAsync polls
 };
 
 const char* call_name(VssCall call);
@@ -62,6 +63,8 @@ struct Decision {
     std::string event_tag;   // "EV_ATTHOR", "EV_EXCEPT", ...
     std::string event_text;
 };
-Decision decide(VssCall call, const Reply& reply, const std::string& control_plane_address);
+// token_file names the file in the [EV_ERPERM] event when the control plane refuses the token.
+Decision decide(VssCall call, const Reply& reply, const std::string& control_plane_address,
+                const std::string& token_file = "");
 
 }  // namespace rmvss::native

@@ -32,6 +32,18 @@ std::string read_token_file(const std::string& path) {
     return b == std::string::npos ? "" : line.substr(b, e - b + 1);
 }
 
+ConnectionSettings resolve_connection(ConnectionSettings c, const std::string& default_address) {
+    std::string dir = c.state_dir;
+    if (!dir.empty() && dir.back() != '/' && dir.back() != '\\') dir += (dir.find('\\') != std::string::npos ? "\\" : "/");
+    if (c.address.empty() && !dir.empty()) {
+        std::string port = read_token_file(dir + "port");
+        if (!port.empty()) c.address = "127.0.0.1:" + port;
+    }
+    if (c.address.empty()) c.address = default_address;
+    if (c.token_file.empty() && !dir.empty()) c.token_file = dir + "token";
+    return c;
+}
+
 namespace {
 
 // What a gRPC outcome means for VSS: the control plane could not be reached (EV_ATTHOR), or it
@@ -52,14 +64,24 @@ Reply reply_from(VssCall call, const grpc::CallResult& result, const MessageCode
         reply.reached = true;
         return reply;
     }
+    case grpc::StatusCode::Unauthenticated:
+    case grpc::StatusCode::PermissionDenied:
+        return Reply::refused(std::string(grpc::to_string(result.status)) + ": " + result.message);
+    default: break;
+    }
+    // An error the control plane chose: its ProviderFault's HRESULT goes to VSS, its event is written.
+    if (!result.status_details.empty()) {
+        Reply fault;
+        if (codec.decode_fault(result.status_details, fault)) {
+            fault.reached = true;
+            return fault;
+        }
+    }
+    switch (result.status) {
     case grpc::StatusCode::Unavailable:
     case grpc::StatusCode::DeadlineExceeded:
     case grpc::StatusCode::Cancelled:
         return Reply::unreachable(std::string("control plane says ") + grpc::to_string(result.status) + ": " + result.message);
-    case grpc::StatusCode::Unauthenticated:
-    case grpc::StatusCode::PermissionDenied:
-        return Reply::unreachable(std::string("the control plane refused this provider's token (") +
-                                  grpc::to_string(result.status) + ": " + result.message + "); check TokenFile");
     default:
         return Reply::garbled(std::string("grpc-status ") + grpc::to_string(result.status) + ": " + result.message);
     }
@@ -129,6 +151,11 @@ public:
         CallRequest r = request(VssCall::ResyncLuns);
         r.sources = sources;
         r.targets = targets;
+        return invoke(r, d);
+    }
+    Reply GetResyncStatus(const std::string& operation_id, Deadline d) override {
+        CallRequest r = request(VssCall::GetResyncStatus);
+        r.operation_id = operation_id;
         return invoke(r, d);
     }
 

@@ -55,6 +55,88 @@ private:
     HRESULT result_;
 };
 
+// What ResyncLuns hands back when the control plane started a restore (pairresync -restore) and
+// named the operation: QueryStatus asks GetResyncStatus once, Wait polls it every 500 ms until
+// done or the wait times out. A control plane that cannot be reached while polling ends the
+// operation as a veto with [EV_ATTHOR] (written once); the restore itself goes on in the array.
+class PollingAsync final : public IVssAsync {
+public:
+    PollingAsync(std::shared_ptr<ControlPlane> plane, ProviderConfig config, std::string operation)
+        : plane_(std::move(plane)), config_(std::move(config)), operation_(std::move(operation)) {
+        live_objects++;
+    }
+    STDMETHODIMP QueryInterface(REFIID iid, void** object) override {
+        if (!object) return E_POINTER;
+        if (iid == IID_IUnknown || iid == IID_IVssAsync) {
+            *object = static_cast<IVssAsync*>(this);
+            AddRef();
+            return S_OK;
+        }
+        *object = nullptr;
+        return E_NOINTERFACE;
+    }
+    STDMETHODIMP_(ULONG) AddRef() override { return ++references_; }
+    STDMETHODIMP_(ULONG) Release() override {
+        ULONG left = --references_;
+        if (left == 0) delete this;
+        return left;
+    }
+    STDMETHODIMP Cancel() override {  // a restore in the array cannot be taken back
+        poll();
+        return finished_ ? VSS_S_ASYNC_FINISHED : VSS_E_BAD_STATE;
+    }
+    STDMETHODIMP Wait(DWORD milliseconds) override {
+        DWORD start = GetTickCount();
+        for (;;) {
+            poll();
+            if (finished_) return S_OK;
+            if (milliseconds != INFINITE && GetTickCount() - start >= milliseconds) return S_OK;
+            Sleep(500);
+        }
+    }
+    STDMETHODIMP QueryStatus(HRESULT* result, INT* reserved) override {
+        if (!result) return E_POINTER;
+        if (reserved) *reserved = 0;
+        poll();
+        *result = !finished_ ? VSS_S_ASYNC_PENDING : SUCCEEDED(result_) ? VSS_S_ASYNC_FINISHED : result_;
+        return S_OK;
+    }
+
+private:
+    ~PollingAsync() { live_objects--; }
+    void poll() {
+        if (finished_) return;
+        try {
+            Deadline deadline = call_deadline(VssCall::GetResyncStatus);
+            std::shared_ptr<ControlPlane> plane = plane_;
+            std::string operation = operation_;
+            Reply reply = call_with_deadline(deadline, [plane, operation, deadline] {
+                return plane->GetResyncStatus(operation, deadline);
+            });
+            if (reply.reached && reply.hresult == S_OK && !reply.unauthenticated) {
+                if (!reply.done) return;
+                finished_ = true;
+                result_ = is_legal_hresult(VssCall::ResyncLuns, reply.operation_hresult) ? reply.operation_hresult
+                                                                                         : VSS_E_PROVIDER_VETO;
+                return;
+            }
+            Decision d = decide(VssCall::GetResyncStatus, reply, config_.control_plane_address, config_.token_file);
+            finished_ = true;
+            result_ = FAILED(d.hresult) ? d.hresult : VSS_E_PROVIDER_VETO;
+            if (!d.event_tag.empty()) write_event(config_, Event{event_id(d.event_tag), d.event_tag, d.event_text});
+        } catch (...) {
+            finished_ = true;
+            result_ = VSS_E_PROVIDER_VETO;
+        }
+    }
+    std::atomic<ULONG> references_{1};
+    std::shared_ptr<ControlPlane> plane_;
+    ProviderConfig config_;
+    std::string operation_;
+    bool finished_ = false;
+    HRESULT result_ = S_OK;
+};
+
 }  // namespace
 
 Provider::Provider(std::shared_ptr<ControlPlane> control_plane, ProviderConfig config)
@@ -105,7 +187,7 @@ Provider::Outcome Provider::forward(VssCall call, std::function<Reply(ControlPla
     Reply reply = call_with_deadline(deadline, [plane, request = std::move(request), deadline] {
         return request(*plane, deadline);
     });
-    Decision decision = decide(call, reply, config_.control_plane_address);
+    Decision decision = decide(call, reply, config_.control_plane_address, config_.token_file);
     if (!decision.event_tag.empty()) report(decision.event_tag, decision.event_text);
     return {decision, reply};
 }
@@ -242,11 +324,13 @@ STDMETHODIMP Provider::ResyncLuns(VDS_LUN_INFORMATION* sources, VDS_LUN_INFORMAT
     if (count == 0 || !sources || !targets) return E_INVALIDARG;
     return guarded(VssCall::ResyncLuns, [&]() -> HRESULT {
         auto from = luns_from(sources, count), to = luns_from(targets, count);
-        HRESULT hr = forward(VssCall::ResyncLuns, [=](ControlPlane& cp, Deadline d) {
-                         return cp.ResyncLuns(from, to, d);
-                     }).decision.hresult;
+        Outcome out = forward(VssCall::ResyncLuns, [=](ControlPlane& cp, Deadline d) { return cp.ResyncLuns(from, to, d); });
+        HRESULT hr = out.decision.hresult;
         if (FAILED(hr)) return hr;
-        *async = new (std::nothrow) CompletedAsync(hr);
+        if (out.reply.operation_id.empty())
+            *async = new (std::nothrow) CompletedAsync(hr);
+        else
+            *async = new (std::nothrow) PollingAsync(control_plane_, config_, out.reply.operation_id);
         return *async ? S_OK : E_OUTOFMEMORY;
     });
 }

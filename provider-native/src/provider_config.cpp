@@ -1,5 +1,6 @@
 #include "provider_config.h"
 
+#include "grpc_control_plane.h"
 #include "identity.h"
 
 #include <windows.h>
@@ -41,8 +42,20 @@ ProviderConfig ProviderConfig::load() {
     ProviderConfig config;
     HKEY key = nullptr;
     if (RegOpenKeyExW(HKEY_LOCAL_MACHINE, kConfigKey, 0, KEY_READ, &key) != ERROR_SUCCESS) key = nullptr;
-    apply(config.control_plane_address, key, L"ControlPlaneAddress", L"RMVSS_CONTROL_PLANE");
-    apply(config.token_file, key, L"TokenFile", L"RMVSS_TOKEN_FILE");
+    ConnectionSettings c;
+    apply(c.address, key, L"ControlPlaneAddress", L"RMVSS_CONTROL_PLANE");
+    apply(c.address, nullptr, L"", L"RMVSS_CONTROL_ADDRESS");
+    apply(c.token_file, key, L"TokenFile", L"RMVSS_TOKEN_FILE");
+    apply(c.state_dir, key, L"StateDirectory", L"RMVSS_CONTROL_STATE");
+    if (c.state_dir.empty()) {
+        std::string profile;
+        apply(profile, nullptr, L"", L"USERPROFILE");
+        if (!profile.empty()) c.state_dir = profile + "\\.rmvss\\control";
+    }
+    c = resolve_connection(c, config.control_plane_address);
+    config.control_plane_address = c.address;
+    config.token_file = c.token_file;
+    config.state_dir = c.state_dir;
     apply(config.event_file, key, L"EventFile", L"RMVSS_EVENT_FILE");
     apply(config.test_account, key, L"TestAccount", L"RMVSS_TEST_ACCOUNT");
     if (key) RegCloseKey(key);

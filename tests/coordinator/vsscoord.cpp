@@ -18,7 +18,9 @@
 #include <vsprov.h>
 #include <vsserror.h>
 
+#include <algorithm>
 #include <chrono>
+#include <map>
 #include <cstdio>
 #include <functional>
 #include <stdexcept>
@@ -76,6 +78,7 @@ struct Options {
     bool keep_going = false;
     GUID provider_id = {0x748babd3, 0x8c62, 0x4b3d, {0xb6, 0xb7, 0x43, 0x0b, 0x5f, 0x85, 0x8c, 0x74}};
     LONG context = 0;  // VSS_CTX_BACKUP
+    int count = 200;   // bench
 };
 
 // LUN arrays the way VSS owns them: CoTaskMemAlloc'ed, freed by the coordinator afterwards.
@@ -256,6 +259,26 @@ int run_scenario(const Options& o) {
     }
     c.local("OnLoad", [&] { return notifications->OnLoad(nullptr); });
 
+    if (o.scenario == "bench") {  // per-call round trip through the DLL: AbortSnapshots of unknown sets
+        std::vector<double> ms;
+        std::map<HRESULT, int> results;
+        for (int i = 0; i < o.count + 10; ++i) {
+            GUID unknown = new_guid();
+            auto start = std::chrono::steady_clock::now();
+            HRESULT r = create->AbortSnapshots(unknown);
+            double took = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+            if (i >= 10) ms.push_back(took), results[r]++;  // the first 10 warm up (connection, JIT)
+        }
+        std::sort(ms.begin(), ms.end());
+        auto pct = [&](double p) { return ms[std::min(ms.size() - 1, static_cast<size_t>(p * ms.size()))]; };
+        std::printf("bench AbortSnapshots through rmvssprv.dll: %zu calls, p50 %.3f ms, p99 %.3f ms, max %.3f ms\n",
+                    ms.size(), pct(0.50), pct(0.99), ms.back());
+        for (const auto& [r, n] : results)
+            std::printf("  %d x 0x%08lX %s\n", n, static_cast<unsigned long>(r), hresult_name(r));
+        notifications->OnUnload(FALSE);
+        return 0;
+    }
+
     VssLuns source(luns);
     print_luns("LUN", source);
     const std::string& s = o.scenario;
@@ -366,7 +389,8 @@ int usage() {
     std::fprintf(stderr,
                  "usage: vsscoord list-providers | list-shadows\n"
                  "       vsscoord create|abort|import|delete [--luns FILE] [--keep-going] [--provider {id}] [--context N]\n"
-                 "       vsscoord resync|break --luns FILE --targets FILE\n");
+                 "       vsscoord resync|break --luns FILE --targets FILE\n"
+                 "       vsscoord bench [--count N]   (AbortSnapshots round trips: p50/p99)\n");
     return 2;
 }
 
@@ -385,6 +409,7 @@ int main(int argc, char** argv) {
         else if (a == "--targets") o.targets_file = value();
         else if (a == "--keep-going") o.keep_going = true;
         else if (a == "--context") o.context = std::stol(value(), nullptr, 0);
+        else if (a == "--count") o.count = std::stoi(value());
         else if (a == "--provider") {
             std::string t = value();
             if (!parse_guid(std::wstring(t.begin(), t.end()), o.provider_id)) return usage();
@@ -396,7 +421,7 @@ int main(int argc, char** argv) {
         if (o.scenario == "list-providers") code = print_providers();
         else if (o.scenario == "list-shadows") code = list_shadows();
         else if (o.scenario == "create" || o.scenario == "abort" || o.scenario == "import" || o.scenario == "delete" ||
-                 o.scenario == "resync" || o.scenario == "break")
+                 o.scenario == "resync" || o.scenario == "break" || o.scenario == "bench")
             code = run_scenario(o);
         else code = usage();
     } catch (const std::exception& e) {

@@ -18,7 +18,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"; wineserver -k 2>/dev/null' EXIT
 events="$work/events.jsonl"
 export RMVSS_EVENT_FILE="$(rmvss_winpath "$events")"
-unset RMVSS_TEST_ACCOUNT RMVSS_CONTROL_PLANE
+unset RMVSS_TEST_ACCOUNT RMVSS_CONTROL_PLANE RMVSS_CONTROL_ADDRESS RMVSS_CONTROL_STATE RMVSS_TOKEN_FILE
 passed=0 failed=0
 luns="$(rmvss_winpath "$rmvss_root/tests/wine/luns/pvols.luns")"
 svols="$(rmvss_winpath "$rmvss_root/tests/wine/luns/svols.luns")"
@@ -168,5 +168,31 @@ check "regsvr32 without a VSS coordinator fails and rolls back" t_no_coordinator
 
 # Leave the cached prefix as after an install, for bin/vssadmin and bin/vsscoord.
 wine regsvr32 /s "$(rmvss_winpath "$RMVSS_PROVIDER_DLL")" >/dev/null 2>&1
+
+# The real DLL's gRPC client against a fake control plane (the native rmvss-bench-rpc --serve:
+# every rpc answers OK with an empty message), then with that control plane killed.
+fake_bin="${RMVSS_NATIVE_BUILD:-$rmvss_root/build}/provider-native/rmvss-bench-rpc"
+if [ -x "$fake_bin" ]; then
+  "$fake_bin" --serve 0 >"$work/fake.out" 2>&1 & fake_pid=$!
+  trap 'kill $fake_pid 2>/dev/null; rm -rf "$work"; wineserver -k 2>/dev/null' EXIT
+  for _ in $(seq 50); do grep -q 'on 127.0.0.1:' "$work/fake.out" && break; sleep 0.1; done
+  fake_address="$(sed -n 's/.* on \(127.0.0.1:[0-9]*\).*/\1/p' "$work/fake.out")"
+  t_grpc_answered() {  # empty AreLunsSupportedResponse = supported false: declined, no [EV_ATTHOR]
+    : >"$events"; RMVSS_TEST_ACCOUNT=LocalSystem RMVSS_CONTROL_ADDRESS="$fake_address" coord create
+    [ "$(rc)" = 1 ] && has 'supported=FALSE' && has 'all VSS-legal' && ! grep -q EV_ATTHOR "$events"
+  }
+  t_grpc_bench() {
+    RMVSS_TEST_ACCOUNT=LocalSystem RMVSS_CONTROL_ADDRESS="$fake_address" coord bench --count 300
+    [ "$(rc)" = 0 ] && has 'p50' && has '300 x 0x00000000 S_OK' && sed -n 's/^bench/     bench/p' "$work/out"
+  }
+  t_grpc_killed() {
+    kill "$fake_pid"; wait "$fake_pid" 2>/dev/null
+    : >"$events"; RMVSS_TEST_ACCOUNT=LocalSystem RMVSS_CONTROL_ADDRESS="$fake_address" coord create --keep-going
+    [ "$(rc)" = 1 ] && has 'all VSS-legal' && has 'kept' && grep -q '"tag":"EV_ATTHOR"' "$events"
+  }
+  check "real DLL over gRPC to a fake control plane: answered, no [EV_ATTHOR]" t_grpc_answered
+  check "bench: AbortSnapshots round trips through the DLL under Wine (p50/p99)" t_grpc_bench
+  check "fake control plane killed: vetoes + [EV_ATTHOR], legal and in time" t_grpc_killed
+fi
 echo "wine suite: $passed passed, $failed failed ($((SECONDS - started)) s including build and prefix)"
 [ "$failed" = 0 ]

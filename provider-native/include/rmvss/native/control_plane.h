@@ -68,9 +68,22 @@ struct Reply {
     std::string detail;          // why it failed (transport error, control plane's message)
     bool supported = false;      // AreLunsSupported, FillInLunInfo
     std::vector<LunInfo> luns;   // AreLunsSupported (updated), FillInLunInfo (1), GetTargetLuns
+    // The control plane answered with a ProviderFault whose [EV_*] event it has already written:
+    // the DLL must not write another one for it (even when it has to turn the HRESULT into a veto).
+    bool event_reported = false;
+    // Reached, but the control plane refused this provider's token (UNAUTHENTICATED /
+    // PERMISSION_DENIED): the DLL vetoes with an [EV_ERPERM] event naming the token file.
+    bool unauthenticated = false;
+    std::string operation_id;    // ResyncLuns: what GetResyncStatus polls ("" = already complete)
+    bool done = false;           // GetResyncStatus
+    int32_t percent = 0;         // GetResyncStatus
+    int32_t operation_hresult = 0;  // GetResyncStatus: the resync's outcome once done
 
     static Reply answered(int32_t hr) { Reply r; r.reached = true; r.hresult = hr; return r; }
     static Reply unreachable(std::string why) { Reply r; r.detail = std::move(why); return r; }
+    static Reply refused(std::string why) {
+        Reply r; r.reached = true; r.unauthenticated = true; r.hresult = static_cast<int32_t>(0x80070005); r.detail = std::move(why); return r;
+    }
     // Reached, but the answer is unusable (protocol error, undecodable message, server error):
     // E_UNEXPECTED is not an HRESULT VSS accepts, so the DLL vetoes with [EV_EXCEPT].
     static Reply garbled(std::string why) { Reply r; r.reached = true; r.hresult = static_cast<int32_t>(0x8000FFFF); r.detail = std::move(why); return r; }
@@ -99,6 +112,14 @@ public:
     virtual Reply OnLunStateChange(const std::vector<LunInfo>& snapshots, const std::vector<LunInfo>& originals,
                                    uint32_t flags, Deadline d) = 0;
     virtual Reply ResyncLuns(const std::vector<LunInfo>& sources, const std::vector<LunInfo>& targets, Deadline d) = 0;
+    // Polled by the IVssAsync that ResyncLuns hands back when the reply named an operation.
+    virtual Reply GetResyncStatus(const std::string& operation_id, Deadline d) {
+        (void)operation_id; (void)d;
+        Reply r = Reply::answered(0);
+        r.done = true;
+        r.percent = 100;
+        return r;
+    }
 };
 
 }  // namespace rmvss::native

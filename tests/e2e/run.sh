@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# End to end under Wine: vsscoord -> rmvssprv.dll -> gRPC -> `rmvss serve` -> CCI -> simulated array.
+#   tests/e2e/run.sh     exit 0 passed, 1 failed, 77 skipped (no MinGW/Wine, no rmvss.jar, or a
+#                        control plane without `rmvss serve`, i.e. before the transport branch)
+# Seed 3.7.2/3.7.3: array 62496, P-VOL LDEV 18 (CL2-C 25 1), S-VOL LDEV 19, group snap MU#2.
+# Asserts: after `vsscoord create` pairdisplay shows P-VOL PSUS and S-VOL COPY or SSUS, and the
+# S-VOL holds the P-VOL's data at commit (checksums); after `vsscoord delete` PVOL COPY or PAIR;
+# with the control plane killed mid-call and then stopped, every DLL call is VSS-legal and in its
+# deadline and vsscoord survives (exit 1, never 3/4/crash). Every process it starts is stopped.
+set -uo pipefail
+source "$(dirname "$0")/../wine/env.sh"
+rmvss_require_tools || exit 77
+jar="$rmvss_root/control-plane/target/rmvss.jar"
+[ -f "$jar" ] || { echo "e2e: $jar missing (mvn -q -o -DskipTests package); skipped"; exit 77; }
+"$rmvss_root/bin/rmvss" serve --help >/dev/null 2>&1 || { echo "e2e: this rmvss has no 'serve'; skipped"; exit 77; }
+rmvss_build_mingw || { echo "e2e: MinGW build failed"; exit 1; }
+mkdir -p "$RMVSS_MINGW_BUILD/wine"
+exec 9>"$RMVSS_MINGW_BUILD/wine/lock"
+flock 9
+rmvss_wine_prefix || exit 1
+
+work="$(mktemp -d)"
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done
+  [ -f "$work/etc/horcm50.conf" ] && RMVSS_ARRAY="$work/array" HORCM_ETC="$work/etc" "$rmvss_root/bin/cci/horcmshutdown" 50 51 >/dev/null 2>&1
+  for p in "${pids[@]}"; do wait "$p" 2>/dev/null; done
+  wineserver -k 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+passed=0 failed=0
+check() {
+  local name="$1"; shift
+  if "$@"; then passed=$((passed + 1)); echo "PASS $name"
+  else failed=$((failed + 1)); echo "FAIL $name"; sed 's/^/     | /' "$work/out" 2>/dev/null | tail -40; fi
+}
+export RMVSS_ARRAY="$work/array" HORCM_ETC="$work/etc"
+cci() { "$rmvss_root/bin/cci/$1" "${@:2}"; }
+
+# 1. The array, the seed's two HORCM instances, the control plane.
+mkdir -p "$work/etc" "$work/state"
+"$rmvss_root/bin/rmvss" array init --data "$work/array" >"$work/out" 2>&1 || { cat "$work/out"; exit 1; }
+"$rmvss_root/bin/rmvss" array serve --data "$work/array" >"$work/array.log" 2>&1 & pids+=($!)
+sleep 2
+cat >"$work/etc/horcm50.conf" <<'CONF'
+HORCM_MON
+#ip_address      service          poll(10ms)      timeout(10ms)
+127.0.0.1        52050           1000            3000
+
+HORCM_CMD
+#dev_name        dev_name        dev_name
+\\.\PhysicalDrive0
+
+HORCM_DEV
+#dev_group      dev_name        port#           TargetID        LU#           MU#
+snap            snapdev1        CL2-C          25              1             2
+
+HORCM_INST
+#dev_group      ip_address      service
+snap            127.0.0.1      52051
+CONF
+sed -e 's/^127.0.0.1        52051 /127.0.0.1        52050 /' -e 's/52050           1000/52051           1000/' \
+    -e 's/25              1             2/25              2             0/' "$work/etc/horcm50.conf" >"$work/etc/horcm51.conf"
+cci horcmstart 50 51 >"$work/out" 2>&1 || { cat "$work/out"; exit 1; }
+start_control_plane() {
+  VSHTCHORCMINST_LOCAL=50 VSHTCHORCMINST_REMOTE=51 VSHTCHOMRCF_MUN=2 \
+    "$rmvss_root/bin/rmvss" serve --state "$work/state" >>"$work/serve.log" 2>&1 & cp_pid=$!; pids+=($cp_pid)
+  for _ in $(seq 100); do [ -s "$work/state/port" ] && [ -s "$work/state/token" ] && return 0; sleep 0.2; done
+  echo "e2e: control plane did not write $work/state/port"; cat "$work/serve.log"; return 1
+}
+rm -f "$work/state/port"
+start_control_plane || exit 1
+export RMVSS_CONTROL_STATE="$(rmvss_winpath "$work/state")" RMVSS_TEST_ACCOUNT=LocalSystem
+export RMVSS_EVENT_FILE="$(rmvss_winpath "$work/events.jsonl")"
+unset RMVSS_CONTROL_PLANE RMVSS_CONTROL_ADDRESS RMVSS_TOKEN_FILE
+
+# 2. The pair, data on the P-VOL.
+HORCMINST=51 HORCC_MRCF=1 cci paircreate -g snap -vr >"$work/out" 2>&1 || { cat "$work/out"; exit 1; }
+HORCMINST=51 HORCC_MRCF=1 cci pairevtwait -g snap -s pair -t 600 >"$work/out" 2>&1 || { cat "$work/out"; exit 1; }
+"$rmvss_root/bin/rmvss" array io fill E: 0 4MiB --seed 1 >"$work/out" 2>&1 || { cat "$work/out"; exit 1; }
+p_sum="$("$rmvss_root/bin/rmvss" array io sum 62496:18 0 4MiB 2>&1)"
+
+# 3. The DLL, registered in the cached prefix (the real one, not the fault build).
+wine regsvr32 /s "$(rmvss_winpath "$RMVSS_ADMIN_DLL")" && wine regsvr32 /s "$(rmvss_winpath "$RMVSS_PROVIDER_DLL")"
+printf 'array = 62496 18\n' >"$work/pvol.luns"
+luns="$(rmvss_winpath "$work/pvol.luns")"
+coord() { wine "$RMVSS_VSSCOORD" "$@" >"$work/out" 2>&1; echo $? >"$work/rc"; }
+pairs() { HORCMINST=50 HORCC_MRCF=1 cci pairdisplay -g snap -l 2>&1; HORCMINST=50 HORCC_MRCF=1 cci pairdisplay -g snap 2>&1; }
+
+t_create() {
+  coord create --luns "$luns" && [ "$(cat "$work/rc")" = 0 ] || return 1
+  pairs >>"$work/out"
+  grep -Eq 'P-VOL +PSUS' "$work/out" && grep -Eq 'S-VOL +(COPY|SSUS)' "$work/out"
+}
+t_point_in_time() {
+  "$rmvss_root/bin/rmvss" array io fill E: 0 1MiB --seed 2 >"$work/out" 2>&1  # after the commit: must not reach the S-VOL
+  HORCMINST=51 HORCC_MRCF=1 cci pairevtwait -g snap -s ssus -t 600 >>"$work/out" 2>&1
+  s_sum="$("$rmvss_root/bin/rmvss" array io sum 62496:19 0 4MiB 2>&1)"
+  echo "P-VOL at commit: $p_sum; S-VOL: $s_sum" >>"$work/out"
+  [ -n "$p_sum" ] && [ "${p_sum##* }" = "${s_sum##* }" ]
+}
+t_delete() {
+  coord delete --luns "$luns" && [ "$(cat "$work/rc")" = 0 ] || return 1
+  pairs >>"$work/out"
+  grep -Eq 'P-VOL +(COPY|PAIR)' "$work/out"
+}
+t_killed_mid_call() {  # the control plane dies during the sequence: legal HRESULTs, in time, no crash
+  (sleep 1; kill -9 "$cp_pid") & local killer=$!
+  coord create --luns "$luns" --keep-going
+  wait "$killer"
+  local rc; rc="$(cat "$work/rc")"
+  [ "$rc" = 0 ] || [ "$rc" = 1 ]
+}
+t_stopped() {
+  coord create --luns "$luns" --keep-going
+  [ "$(cat "$work/rc")" = 1 ] && grep -q '"tag":"EV_ATTHOR"' "$work/events.jsonl" && grep -q 'all VSS-legal' "$work/out"
+}
+check "create through rmvss serve: P-VOL PSUS, S-VOL COPY/SSUS" t_create
+check "the S-VOL holds the P-VOL's data at commit (checksums)" t_point_in_time
+check "delete: P-VOL COPY/PAIR again" t_delete
+check "control plane killed mid-call: VSS-legal HRESULTs within deadlines, harness survives" t_killed_mid_call
+check "control plane stopped: veto + [EV_ATTHOR], harness survives" t_stopped
+echo "e2e: $passed passed, $failed failed"
+[ "$failed" = 0 ]
