@@ -36,8 +36,9 @@ ConnectionSettings resolve_connection(ConnectionSettings c, const std::string& d
     std::string dir = c.state_dir;
     if (!dir.empty() && dir.back() != '/' && dir.back() != '\\') dir += (dir.find('\\') != std::string::npos ? "\\" : "/");
     if (c.address.empty() && !dir.empty()) {
+        // rmvss serve writes "host:port"; a bare port means loopback.
         std::string port = read_token_file(dir + "port");
-        if (!port.empty()) c.address = "127.0.0.1:" + port;
+        if (!port.empty()) c.address = port.find(':') != std::string::npos ? port : "127.0.0.1:" + port;
     }
     if (c.address.empty()) c.address = default_address;
     if (c.token_file.empty() && !dir.empty()) c.token_file = dir + "token";

@@ -42,7 +42,8 @@ cci() { "$rmvss_root/bin/cci/$1" "${@:2}"; }
 mkdir -p "$work/etc" "$work/state"
 "$rmvss_root/bin/rmvss" array init --data "$work/array" >"$work/out" 2>&1 || { cat "$work/out"; exit 1; }
 "$rmvss_root/bin/rmvss" array serve --data "$work/array" >"$work/array.log" 2>&1 & pids+=($!)
-sleep 2
+for _ in $(seq 150); do [ -S "$work/array/array.sock" ] && break; sleep 0.2; done
+[ -S "$work/array/array.sock" ] || { echo "e2e: the array daemon did not start"; cat "$work/array.log"; exit 1; }
 cat >"$work/etc/horcm50.conf" <<'CONF'
 HORCM_MON
 #ip_address      service          poll(10ms)      timeout(10ms)
@@ -60,8 +61,23 @@ HORCM_INST
 #dev_group      ip_address      service
 snap            127.0.0.1      52051
 CONF
-sed -e 's/^127.0.0.1        52051 /127.0.0.1        52050 /' -e 's/52050           1000/52051           1000/' \
-    -e 's/25              1             2/25              2             0/' "$work/etc/horcm50.conf" >"$work/etc/horcm51.conf"
+cat >"$work/etc/horcm51.conf" <<'CONF'
+HORCM_MON
+#ip_address      service          poll(10ms)      timeout(10ms)
+127.0.0.1        52051           1000            3000
+
+HORCM_CMD
+#dev_name        dev_name        dev_name
+\\.\PhysicalDrive0
+
+HORCM_DEV
+#dev_group      dev_name        port#           TargetID        LU#           MU#
+snap            snapdev1        CL2-C          25              2             0
+
+HORCM_INST
+#dev_group      ip_address      service
+snap            127.0.0.1      52050
+CONF
 cci horcmstart 50 51 >"$work/out" 2>&1 || { cat "$work/out"; exit 1; }
 start_control_plane() {
   VSHTCHORCMINST_LOCAL=50 VSHTCHORCMINST_REMOTE=51 VSHTCHOMRCF_MUN=2 \
@@ -83,8 +99,19 @@ p_sum="$("$rmvss_root/bin/rmvss" array io sum 62496:18 0 4MiB 2>&1)"
 
 # 3. The DLL, registered in the cached prefix (the real one, not the fault build).
 wine regsvr32 /s "$(rmvss_winpath "$RMVSS_ADMIN_DLL")" && wine regsvr32 /s "$(rmvss_winpath "$RMVSS_PROVIDER_DLL")"
-printf 'array = 62496 18\n' >"$work/pvol.luns"
+# E: (LDEV 18) as the seed-example array answers SCSI inquiry (io.rmvss.array.host.InquiryData, revision 2106).
+cat >"$work/pvol.luns" <<'LUNS'
+device = \\?\scsi#disk&ven_hitachi&prod_open-3#1&0f420&0&000012
+vendor = HITACHI
+product = OPEN-3
+revision = 2106
+bus = fibre
+array = 62496 18
+LUNS
 luns="$(rmvss_winpath "$work/pvol.luns")"
+# The shadow copy as VSS hands it back for delete: the S-VOL (LDEV 19) that GetTargetLuns reported.
+sed -e 's/000012$/000013/' -e 's/^array = 62496 18$/array = 62496 19/' "$work/pvol.luns" >"$work/svol.luns"
+svol_luns="$(rmvss_winpath "$work/svol.luns")"
 coord() { wine "$RMVSS_VSSCOORD" "$@" >"$work/out" 2>&1; echo $? >"$work/rc"; }
 pairs() { HORCMINST=50 HORCC_MRCF=1 cci pairdisplay -g snap -l 2>&1; HORCMINST=50 HORCC_MRCF=1 cci pairdisplay -g snap 2>&1; }
 
@@ -95,13 +122,13 @@ t_create() {
 }
 t_point_in_time() {
   "$rmvss_root/bin/rmvss" array io fill E: 0 1MiB --seed 2 >"$work/out" 2>&1  # after the commit: must not reach the S-VOL
-  HORCMINST=51 HORCC_MRCF=1 cci pairevtwait -g snap -s ssus -t 600 >>"$work/out" 2>&1
+  HORCMINST=51 HORCC_MRCF=1 cci pairevtwait -g snap -ss ssus -t 600 >>"$work/out" 2>&1
   s_sum="$("$rmvss_root/bin/rmvss" array io sum 62496:19 0 4MiB 2>&1)"
   echo "P-VOL at commit: $p_sum; S-VOL: $s_sum" >>"$work/out"
-  [ -n "$p_sum" ] && [ "${p_sum##* }" = "${s_sum##* }" ]
+  [ -n "$p_sum" ] && [ "${p_sum%% *}" = "${s_sum%% *}" ]
 }
 t_delete() {
-  coord delete --luns "$luns" && [ "$(cat "$work/rc")" = 0 ] || return 1
+  coord delete --luns "$svol_luns" && [ "$(cat "$work/rc")" = 0 ] || return 1
   pairs >>"$work/out"
   grep -Eq 'P-VOL +(COPY|PAIR)' "$work/out"
 }

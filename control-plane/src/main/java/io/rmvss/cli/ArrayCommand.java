@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Unmatched;
 
 /** {@code rmvss array}: create, serve and use the embedded simulated Hitachi array. */
 @Command(name = "array", mixinStandardHelpOptions = true,
@@ -104,11 +104,15 @@ final class ArrayCommand implements Runnable {
             description = "Host I/O on a LUN: read DEV OFFSET LENGTH [--out FILE] | write DEV OFFSET (--text T | --file F)"
                     + " | fill DEV OFFSET LENGTH [--seed N] | sum DEV [OFFSET LENGTH]. DEV: Harddisk1, \\\\.\\PhysicalDrive1, E: or SERIAL:LDEV.")
     static final class Io extends DataDirOption implements Callable<Integer> {
-        @Parameters(paramLabel = "VERB ARGS", arity = "2..*")
-        List<String> words;
+        // The verb's own options (--seed, --out, --text, --file) pass through to the daemon untouched.
+        @Unmatched
+        List<String> words = new ArrayList<>();
 
         @Override
         public Integer call() throws IOException {
+            if (words.size() < 2) {
+                throw new IllegalArgumentException("give a verb and a device, e.g.: rmvss array io sum E: 0 4MiB");
+            }
             return client(dataDir()).io(words, Path.of("").toAbsolutePath(), System.out, System.err);
         }
     }
