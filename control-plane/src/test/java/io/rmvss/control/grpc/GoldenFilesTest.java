@@ -3,6 +3,8 @@ package io.rmvss.control.grpc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
+import com.google.protobuf.Descriptors;
+import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.Message;
 import com.google.protobuf.TextFormat;
 import com.google.rpc.Status;
@@ -12,19 +14,23 @@ import io.rmvss.control.snapshot.ProviderError;
 import io.rmvss.proto.v1.BeginPrepareSnapshotRequest;
 import io.rmvss.proto.v1.DeviceLun;
 import io.rmvss.proto.v1.Interconnect;
+import io.rmvss.proto.v1.Lun;
 import io.rmvss.proto.v1.LunInformation;
+import io.rmvss.proto.v1.Provider;
 import io.rmvss.proto.v1.ProviderFault;
 import io.rmvss.proto.v1.StorageIdentifier;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.junit.jupiter.api.Assumptions;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -81,9 +87,9 @@ class GoldenFilesTest {
         Map<String, Golden> m = new LinkedHashMap<>();
         m.put("lun_information", new Golden(LUN_FULL, b -> parse(() -> LunInformation.parseFrom(b))));
         m.put("lun_information_optional", new Golden(LUN_OPTIONAL, b -> parse(() -> LunInformation.parseFrom(b))));
-        m.put("begin_prepare_request", new Golden(BEGIN_PREPARE, b -> parse(() -> BeginPrepareSnapshotRequest.parseFrom(b))));
+        m.put("begin_prepare_snapshot_request", new Golden(BEGIN_PREPARE, b -> parse(() -> BeginPrepareSnapshotRequest.parseFrom(b))));
         m.put("provider_fault", new Golden(Faults.fault(BAD_STATE), b -> parse(() -> ProviderFault.parseFrom(b))));
-        m.put("provider_fault_status", new Golden(Faults.status(BAD_STATE), b -> parse(() -> Status.parseFrom(b))));
+        m.put("status_with_provider_fault", new Golden(Faults.status(BAD_STATE), b -> parse(() -> Status.parseFrom(b))));
         return m;
     }
 
@@ -112,7 +118,7 @@ class GoldenFilesTest {
 
     @Test
     void theCommittedFilesDecodeAsTheDllAndTheMapperNeedThem() throws Exception {
-        Status status = Status.parseFrom(Files.readAllBytes(TESTDATA.resolve("provider_fault_status.bin")));
+        Status status = Status.parseFrom(Files.readAllBytes(TESTDATA.resolve("status_with_provider_fault.bin")));
         assertThat(status.getCode()).isEqualTo(io.grpc.Status.Code.FAILED_PRECONDITION.value());
         assertThat(status.getDetails(0).getTypeUrl()).isEqualTo("type.googleapis.com/rmvss.v1.ProviderFault");
         ProviderFault fault = status.getDetails(0).unpack(ProviderFault.class);
@@ -126,22 +132,36 @@ class GoldenFilesTest {
         assertThat(LunMapper.toDomain(optional).productRevision()).isEqualTo("\u00e9\u00ff");
     }
 
+    /**
+     * proto/testdata/cpp/NAME.bin, written by the C++ codec, against the values its README states in
+     * text format: Java's parser must read the same message, and Java must encode it to the same bytes.
+     */
     @Test
-    void filesWrittenByTheCppSideDecodeToTheSameMessages() throws IOException {
+    void filesWrittenByTheCppSideDecodeToTheValuesTheirReadmeStates() throws IOException {
         Path cpp = TESTDATA.resolve("cpp");
-        Assumptions.assumeTrue(Files.isDirectory(cpp), "no proto/testdata/cpp/ yet (the C++ side writes it)");
-        List<Path> files;
-        try (var s = Files.list(cpp)) {
-            files = s.filter(p -> p.toString().endsWith(".bin")).sorted().toList();
+        Map<String, Descriptors.Descriptor> types = new LinkedHashMap<>();
+        for (Descriptors.FileDescriptor file : List.of(Lun.getDescriptor(), Provider.getDescriptor(), Status.getDescriptor().getFile())) {
+            file.getMessageTypes().forEach(t -> types.put(t.getFullName(), t));
         }
-        Assumptions.assumeFalse(files.isEmpty(), "proto/testdata/cpp/ holds no .bin file yet");
-        Map<String, Golden> goldens = goldens();
-        for (Path f : files) {
-            String name = f.getFileName().toString().replaceFirst("\\.bin$", "");
-            Golden g = goldens.get(name);
-            assertThat(g).as(f + " has no Java counterpart; known: " + goldens.keySet()).isNotNull();
-            Message decoded = g.parser().apply(Files.readAllBytes(f));
-            assertThat(decoded).as(f + " decodes to the message of proto/testdata/" + name + ".txt").isEqualTo(g.message());
+        Matcher section = Pattern.compile("## (\\S+)\\.bin\\s+`([\\w.]+)`[^\\n]*\\n+```\\n(.*?)```", Pattern.DOTALL)
+                .matcher(Files.readString(cpp.resolve("README.md")));
+        List<String> checked = new ArrayList<>();
+        while (section.find()) {
+            String name = section.group(1);
+            Descriptors.Descriptor type = types.get(section.group(2));
+            assertThat(type).as(name + ": type " + section.group(2) + " is not in the .proto files").isNotNull();
+            DynamicMessage.Builder stated = DynamicMessage.newBuilder(type);
+            TextFormat.merge(section.group(3), stated);
+            byte[] bytes = Files.readAllBytes(cpp.resolve(name + ".bin"));
+            DynamicMessage decoded = DynamicMessage.parseFrom(type, bytes);
+            assertThat(decoded).as(name + ".bin decodes to the values its README states").isEqualTo(stated.build());
+            assertThat(stated.build().toByteArray()).as(name + ".bin: Java encodes the same values to the same bytes").isEqualTo(bytes);
+            checked.add(name + ".bin");
+        }
+        try (var s = Files.list(cpp)) {
+            List<String> files = s.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".bin")).sorted().toList();
+            assertThat(checked).as("every C++ golden file has its values in cpp/README.md").containsExactlyInAnyOrderElementsOf(files);
+            assertThat(files).as("the C++ side writes its goldens").isNotEmpty();
         }
     }
 
