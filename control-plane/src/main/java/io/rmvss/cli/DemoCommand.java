@@ -57,7 +57,7 @@ final class DemoCommand implements Callable<Integer> {
                      ArrayClient.socketOf(arrayDir))) {
             daemon.start();
             cci = new CciRunner(Install.cciBin(), arrayDir, etc);
-            walkthrough(array, etc);
+            walkthrough(array, root, arrayDir, etc);
             ok = true;
         } finally {
             if (!keep) {
@@ -70,7 +70,7 @@ final class DemoCommand implements Callable<Integer> {
         return ok ? 0 : 1;
     }
 
-    private void walkthrough(SimulatedArray array, Path etc) throws Exception {
+    private void walkthrough(SimulatedArray array, Path root, Path arrayDir, Path etc) throws Exception {
         say("3.7.2 step 1: discover the command device (OPEN-3-CM) and describe it in horcm50.conf");
         show(Map.of(), "inqraid", "-CLI", "$Phy");
         show(Map.of(), "inqraid", "-CLI", "$LETALL");
@@ -97,6 +97,20 @@ final class DemoCommand implements Callable<Integer> {
         waitWithProgress(INST51, "pair");
         show(INST51, "pairdisplay", "-g", "snap");
 
+        String missing = VssCycle.missingTools();
+        if (missing.isEmpty()) {
+            vssBackup(array, root, arrayDir, etc, length);
+        } else {
+            System.out.println("  The provider DLL runs under Wine, built with MinGW-w64; missing here: " + missing
+                    + ". Install with: sudo apt-get install -y " + missing + " (./setup-and-run demo does).");
+            System.out.println("  Falling back to the same backup cycle driven with the CCI commands directly.");
+            cciBackup(array, length);
+        }
+        show(Map.of(), "horcmshutdown", "50", "51");
+    }
+
+    /** The backup cycle with the CCI commands a provider would issue, for a machine without Wine. */
+    private void cciBackup(SimulatedArray array, long length) throws Exception {
         say("3.7.3: back up E: while the host keeps writing: a quick split is the shadow copy's point in time");
         HostWriter writer = new HostWriter(array, PVOL, length);
         Thread writing = new Thread(writer, "demo-host-writer");
@@ -118,17 +132,7 @@ final class DemoCommand implements Callable<Integer> {
 
         say("Import the shadow copy (release the INVISIBLE attribute, as LocateLuns does) and compare checksums");
         show(INST51, "raidvchkset", "-g", "snap", "-vg");
-        String shadow = sha256(array, SVOL, length);
-        String now = sha256(array, PVOL, length);
-        System.out.println("  P-VOL at the split instant : " + pointInTime);
-        System.out.println("  S-VOL (the shadow copy)     : " + shadow);
-        System.out.println("  P-VOL now                   : " + now);
-        if (!shadow.equals(pointInTime)) {
-            throw new IllegalStateException("the shadow copy differs from the P-VOL at the split instant");
-        }
-        if (now.equals(pointInTime)) {
-            throw new IllegalStateException("the host's writes after the split did not reach the P-VOL");
-        }
+        compareImages(array, pointInTime, length);
 
         say("3.7.3: delete the shadow copy (OnLunEmpty resynchronises the pair): PVOL_COPY/PAIR");
         show(INST51, "raidvchkset", "-g", "snap", "-vg", "idb");
@@ -136,7 +140,71 @@ final class DemoCommand implements Callable<Integer> {
         show(INST51, "pairdisplay", "-g", "snap", "-fc");
         waitWithProgress(INST51, "pair");
         show(INST51, "pairdisplay", "-g", "snap", "-fc");
-        show(Map.of(), "horcmshutdown", "50", "51");
+    }
+
+    /** The backup as Windows runs it: coordinator -> rmvssprv.dll -> gRPC -> rmvss serve -> bin/cci -> array. */
+    private void vssBackup(SimulatedArray array, Path root, Path arrayDir, Path etc, long length) throws Exception {
+        try (VssCycle vss = new VssCycle(root, arrayDir, etc)) {
+            say("3.7.1: start the control plane with VSHTCHORCMINST_LOCAL=50, VSHTCHORCMINST_REMOTE=51, VSHTCHOMRCF_MUN=2");
+            vss.startControlPlane(Map.of("VSHTCHORCMINST_LOCAL", "50", "VSHTCHORCMINST_REMOTE", "51", "VSHTCHOMRCF_MUN", "2"));
+
+            say("3.5: install the RM Shadow Copy Provider under Wine (the first run builds rmvssprv.dll with MinGW-w64"
+                    + " and creates a Wine prefix: a minute or two)");
+            expectZero(vss.harness("vsscoord", "register"), "registering rmvssprv.dll");
+            expectZero(vss.harness("vssadmin", "list", "providers"), "vssadmin list providers");
+            Path eDrive = vss.lunFile(array, PVOL, PVOL, "e-drive");
+            Path shadowLun = vss.lunFile(array, PVOL, SVOL, "shadow-copy");
+
+            say("3.7.3: back up E: as ntbackup would; the VSS coordinator calls the provider, and the host's writes are"
+                    + " held (flush-and-hold) while CommitSnapshots splits the pair");
+            HostWriter writer = new HostWriter(array, PVOL, length);
+            Thread writing = new Thread(writer, "demo-host-writer");
+            writing.start();
+            String pointInTime;
+            writer.pause.lock();
+            try {
+                pointInTime = sha256(array, PVOL, length);
+                expectZero(vss.harness("vsscoord", "create", "--luns", eDrive.toString()), "the snapshot set");
+            } finally {
+                writer.pause.unlock();
+            }
+            show(INST51, "pairdisplay", "-g", "snap", "-fc");
+            waitForSsus();
+            writer.stop.set(true);
+            writing.join();
+            show(INST51, "pairdisplay", "-g", "snap", "-fc");
+            System.out.printf("  the host wrote %d blocks to E: after the shadow copy was taken%n", writer.writes.get());
+
+            say("Import the shadow copy (LocateLuns releases the INVISIBLE attribute) and compare checksums");
+            expectZero(vss.harness("vsscoord", "import", "--luns", shadowLun.toString()), "importing the shadow copy");
+            compareImages(array, pointInTime, length);
+
+            say("3.7.3: delete the shadow copy: OnLunEmpty resynchronises the pair (PVOL_COPY/PAIR)");
+            expectZero(vss.harness("vsscoord", "delete", "--luns", shadowLun.toString()), "deleting the shadow copy");
+            show(INST51, "pairdisplay", "-g", "snap", "-fc");
+            waitWithProgress(INST51, "pair");
+            show(INST51, "pairdisplay", "-g", "snap", "-fc");
+        }
+    }
+
+    private static void compareImages(SimulatedArray array, String pointInTime, long length) throws Exception {
+        String shadow = sha256(array, SVOL, length);
+        String now = sha256(array, PVOL, length);
+        System.out.println("  P-VOL at the shadow copy's instant : " + pointInTime);
+        System.out.println("  S-VOL (the shadow copy)            : " + shadow);
+        System.out.println("  P-VOL now                          : " + now);
+        if (!shadow.equals(pointInTime)) {
+            throw new IllegalStateException("the shadow copy differs from the P-VOL at its point in time");
+        }
+        if (now.equals(pointInTime)) {
+            throw new IllegalStateException("the host's writes after the shadow copy did not reach the P-VOL");
+        }
+    }
+
+    private static void expectZero(int exit, String what) {
+        if (exit != 0) {
+            throw new IllegalStateException(what + " failed (exit " + exit + "); see the provider calls above");
+        }
     }
 
     private void say(String text) {
