@@ -112,23 +112,8 @@ final class DemoCommand implements Callable<Integer> {
     /** The backup cycle with the CCI commands a provider would issue, for a machine without Wine. */
     private void cciBackup(SimulatedArray array, long length) throws Exception {
         say("3.7.3: back up E: while the host keeps writing: a quick split is the shadow copy's point in time");
-        HostWriter writer = new HostWriter(array, PVOL, length);
-        Thread writing = new Thread(writer, "demo-host-writer");
-        writing.start();
-        String pointInTime;
-        writer.pause.lock();
-        try {
-            pointInTime = sha256(array, PVOL, length);
-            show(Map.of("HORCMINST", "51", "HORCC_MRCF", "1", "HORCC_SPLT", "QUICK"), "pairsplit", "-g", "snap");
-        } finally {
-            writer.pause.unlock();
-        }
-        show(INST51, "pairdisplay", "-g", "snap", "-fc");
-        waitForSsus();
-        writer.stop.set(true);
-        writing.join();
-        show(INST51, "pairdisplay", "-g", "snap", "-fc");
-        System.out.printf("  the host wrote %d blocks to E: during and after the split%n", writer.writes.get());
+        String pointInTime = shadowCopyWhileTheHostWrites(array, length,
+                () -> show(Map.of("HORCMINST", "51", "HORCC_MRCF", "1", "HORCC_SPLT", "QUICK"), "pairsplit", "-g", "snap"));
 
         say("Import the shadow copy (release the INVISIBLE attribute, as LocateLuns does) and compare checksums");
         show(INST51, "raidvchkset", "-g", "snap", "-vg");
@@ -157,23 +142,8 @@ final class DemoCommand implements Callable<Integer> {
 
             say("3.7.3: back up E: as ntbackup would; the VSS coordinator calls the provider, and the host's writes are"
                     + " held (flush-and-hold) while CommitSnapshots splits the pair");
-            HostWriter writer = new HostWriter(array, PVOL, length);
-            Thread writing = new Thread(writer, "demo-host-writer");
-            writing.start();
-            String pointInTime;
-            writer.pause.lock();
-            try {
-                pointInTime = sha256(array, PVOL, length);
-                expectZero(vss.harness("vsscoord", "create", "--luns", eDrive.toString()), "the snapshot set");
-            } finally {
-                writer.pause.unlock();
-            }
-            show(INST51, "pairdisplay", "-g", "snap", "-fc");
-            waitForSsus();
-            writer.stop.set(true);
-            writing.join();
-            show(INST51, "pairdisplay", "-g", "snap", "-fc");
-            System.out.printf("  the host wrote %d blocks to E: after the shadow copy was taken%n", writer.writes.get());
+            String pointInTime = shadowCopyWhileTheHostWrites(array, length,
+                    () -> expectZero(vss.harness("vsscoord", "create", "--luns", eDrive.toString()), "the snapshot set"));
 
             say("Import the shadow copy (LocateLuns releases the INVISIBLE attribute) and compare checksums");
             expectZero(vss.harness("vsscoord", "import", "--luns", shadowLun.toString()), "importing the shadow copy");
@@ -185,6 +155,36 @@ final class DemoCommand implements Callable<Integer> {
             waitWithProgress(INST51, "pair");
             show(INST51, "pairdisplay", "-g", "snap", "-fc");
         }
+    }
+
+    /** What takes the shadow copy: a pairsplit, or the coordinator's create sequence. */
+    private interface ShadowCopy {
+        void take() throws Exception;
+    }
+
+    /**
+     * The host keeps writing E: before, during and after the shadow copy; its writes are held only
+     * while the copy is taken (VSS's flush-and-hold). Returns E:'s checksum at that instant.
+     */
+    private String shadowCopyWhileTheHostWrites(SimulatedArray array, long length, ShadowCopy copy) throws Exception {
+        HostWriter writer = new HostWriter(array, PVOL, length);
+        Thread writing = new Thread(writer, "demo-host-writer");
+        writing.start();
+        String pointInTime;
+        writer.pause.lock();
+        try {
+            pointInTime = sha256(array, PVOL, length);
+            copy.take();
+        } finally {
+            writer.pause.unlock();
+        }
+        show(INST51, "pairdisplay", "-g", "snap", "-fc");
+        waitForSsus();
+        writer.stop.set(true);
+        writing.join();
+        show(INST51, "pairdisplay", "-g", "snap", "-fc");
+        System.out.printf("  the host wrote %d blocks to E: after the shadow copy was taken%n", writer.writes.get());
+        return pointInTime;
     }
 
     private static void compareImages(SimulatedArray array, String pointInTime, long length) throws Exception {
