@@ -63,6 +63,7 @@ final class BenchCommand implements Callable<Integer> {
             cciLatency(root, figures);
             copyThroughput(root, figures);
             new CommitBench(root, CommandLatency.parseDuration(commandLatency)).run(groups, figures);
+            new ControlPlaneBench(root).run(1000, figures);
         } finally {
             TempTrees.delete(root);
         }
@@ -185,6 +186,12 @@ final class BenchCommand implements Callable<Integer> {
         System.out.printf("  host writes to a P-VOL (durable):   %s MB/s%n", figures.get("host_write_mb_s"));
         System.out.printf("  ShadowImage initial copy (durable): %s MB/s%n", figures.get("copy_mb_s"));
         System.out.printf("  cp + sync of the same bytes:        %s MB/s%n", figures.get("cp_mb_s"));
+        System.out.printf("  control plane (rmvss serve): listening after %s ms, resident memory %s MB%n",
+                figures.get("start_ms"), figures.get("rss_mb"));
+        System.out.printf("  provider call round trip (GetProviderCapabilities natively through the bridge): p50 %s us, p99 %s us%n",
+                figures.get("rpc_native_p50_us"), figures.get("rpc_native_p99_us"));
+        System.out.printf("  provider call round trip (AbortSnapshots through rmvssprv.dll under Wine):      p50 %s us, p99 %s us%n",
+                figures.get("rpc_wine_p50_us"), figures.get("rpc_wine_p99_us"));
         System.out.printf("  CommitSnapshots (freeze window), every CCI command taking %s ms:%n", figures.get("commit_latency_ms"));
         System.out.println("    copy groups   parallel split (ms)   one after another (ms)");
         for (int n : groups) {

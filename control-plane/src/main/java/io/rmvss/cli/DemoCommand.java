@@ -32,6 +32,9 @@ import picocli.CommandLine.Option;
 final class DemoCommand implements Callable<Integer> {
     private static final LdevId PVOL = new LdevId(62496, 18);
     private static final LdevId SVOL = new LdevId(62496, 19);
+    /** The manual's 3.7.2 settings of VSHTCHORCMINST_LOCAL, VSHTCHORCMINST_REMOTE and VSHTCHOMRCF_MUN. */
+    static final Map<String, String> SEED_ENVIRONMENT =
+            Map.of("VSHTCHORCMINST_LOCAL", "50", "VSHTCHORCMINST_REMOTE", "51", "VSHTCHOMRCF_MUN", "2");
     private static final Map<String, String> INST50 = Map.of("HORCMINST", "50", "HORCC_MRCF", "1");
     private static final Map<String, String> INST51 = Map.of("HORCMINST", "51", "HORCC_MRCF", "1");
 
@@ -131,7 +134,8 @@ final class DemoCommand implements Callable<Integer> {
     private void vssBackup(SimulatedArray array, Path root, Path arrayDir, Path etc, long length) throws Exception {
         try (VssCycle vss = new VssCycle(root, arrayDir, etc)) {
             say("3.7.1: start the control plane with VSHTCHORCMINST_LOCAL=50, VSHTCHORCMINST_REMOTE=51, VSHTCHOMRCF_MUN=2");
-            vss.startControlPlane(Map.of("VSHTCHORCMINST_LOCAL", "50", "VSHTCHORCMINST_REMOTE", "51", "VSHTCHOMRCF_MUN", "2"));
+            String address = vss.startControlPlane(SEED_ENVIRONMENT);
+            System.out.println("  control plane listening on " + address + " (token in " + vss.stateDir().resolve("token") + ")");
 
             say("3.5: install the RM Shadow Copy Provider under Wine (the first run builds rmvssprv.dll with MinGW-w64"
                     + " and creates a Wine prefix: a minute or two)");

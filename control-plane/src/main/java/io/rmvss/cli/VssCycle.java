@@ -56,7 +56,8 @@ final class VssCycle implements AutoCloseable {
     }
 
     /** rmvss serve with the seed's 3.7.1 environment, as the VSS service would see it after the reboot. */
-    void startControlPlane(Map<String, String> seedEnvironment) throws IOException, InterruptedException {
+    /** Starts rmvss serve and returns the address it listens on, once it does. */
+    String startControlPlane(Map<String, String> seedEnvironment) throws IOException, InterruptedException {
         Files.createDirectories(state);
         ProcessBuilder builder = new ProcessBuilder(Install.home().resolve("bin/rmvss").toString(), "serve", "--state",
                 state.toString(), "--horcm-etc", etc.toString())
@@ -71,8 +72,21 @@ final class VssCycle implements AutoCloseable {
             }
             controlPlane.waitFor(100, TimeUnit.MILLISECONDS);
         }
-        System.out.println("  control plane listening on " + Files.readString(state.resolve("port")).strip()
-                + " (token in " + state.resolve("token") + ")");
+        return Files.readString(state.resolve("port")).strip();
+    }
+
+    Path stateDir() {
+        return state;
+    }
+
+    /** Resident memory of the control plane process, from /proc (Linux). */
+    long controlPlaneRssKb() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(controlPlane.pid()), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        throw new IOException("no VmRSS for process " + controlPlane.pid());
     }
 
     /**
@@ -98,25 +112,40 @@ final class VssCycle implements AutoCloseable {
 
     /** Runs bin/vsscoord or bin/vssadmin, showing its lines as they come; returns the exit code. */
     int harness(String tool, String... args) throws IOException, InterruptedException {
+        return run(true, tool, args).exit();
+    }
+
+    /** Runs bin/vsscoord or bin/vssadmin quietly; returns its exit code and output. */
+    CciRunner.Result harnessOutput(String tool, String... args) throws IOException, InterruptedException {
+        return run(false, tool, args);
+    }
+
+    private CciRunner.Result run(boolean show, String tool, String... args) throws IOException, InterruptedException {
         List<String> line = new ArrayList<>(List.of(Install.home().resolve("bin").resolve(tool).toString()));
         line.addAll(List.of(args));
         StringBuilder shown = new StringBuilder("  $ ").append(tool);
         for (String a : args) {
             shown.append(' ').append(a.startsWith("/") ? Path.of(a).getFileName() : a);
         }
-        System.out.println(shown);
+        if (show) {
+            System.out.println(shown);
+        }
         ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true);
         builder.environment().put("RMVSS_CONTROL_STATE", state.toString());
         builder.environment().put("RMVSS_EVENT_FILE", root.resolve("provider-events.jsonl").toString());
         builder.environment().putIfAbsent("WINEDEBUG", "-all");
         Process p = builder.start();
         p.getOutputStream().close();
+        StringBuilder output = new StringBuilder();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String l; (l = out.readLine()) != null; ) {
-                System.out.println("  " + l);
+                output.append(l).append('\n');
+                if (show) {
+                    System.out.println("  " + l);
+                }
             }
         }
-        return p.waitFor();
+        return new CciRunner.Result(p.waitFor(), output.toString(), "");
     }
 
     @Override
