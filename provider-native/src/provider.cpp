@@ -20,11 +20,10 @@ static_assert(hr::VSS_E_INSUFFICIENT_STORAGE_ == VSS_E_INSUFFICIENT_STORAGE, "HR
 
 namespace {
 
-// What ResyncLuns hands back: the control plane has accepted (or refused) the resync by the time
-// the call returns, so the async object is already complete.
-class CompletedAsync final : public IVssAsync {
+// IUnknown of the IVssAsync objects ResyncLuns hands back; each counts as a live object of the DLL.
+class AsyncBase : public IVssAsync {
 public:
-    explicit CompletedAsync(HRESULT result) : result_(result) { live_objects++; }
+    AsyncBase() { live_objects++; }
     STDMETHODIMP QueryInterface(REFIID iid, void** object) override {
         if (!object) return E_POINTER;
         if (iid == IID_IUnknown || iid == IID_IVssAsync) {
@@ -41,6 +40,19 @@ public:
         if (left == 0) delete this;
         return left;
     }
+
+protected:
+    virtual ~AsyncBase() { live_objects--; }
+
+private:
+    std::atomic<ULONG> references_{1};
+};
+
+// What ResyncLuns hands back: the control plane has accepted (or refused) the resync by the time
+// the call returns, so the async object is already complete.
+class CompletedAsync final : public AsyncBase {
+public:
+    explicit CompletedAsync(HRESULT result) : result_(result) {}
     STDMETHODIMP Cancel() override { return VSS_S_ASYNC_FINISHED; }
     STDMETHODIMP Wait(DWORD) override { return S_OK; }
     STDMETHODIMP QueryStatus(HRESULT* result, INT*) override {
@@ -50,8 +62,6 @@ public:
     }
 
 private:
-    ~CompletedAsync() { live_objects--; }
-    std::atomic<ULONG> references_{1};
     HRESULT result_;
 };
 
@@ -59,28 +69,10 @@ private:
 // named the operation: QueryStatus asks GetResyncStatus once, Wait polls it every 500 ms until
 // done or the wait times out. A control plane that cannot be reached while polling ends the
 // operation as a veto with [EV_ATTHOR] (written once); the restore itself goes on in the array.
-class PollingAsync final : public IVssAsync {
+class PollingAsync final : public AsyncBase {
 public:
     PollingAsync(std::shared_ptr<ControlPlane> plane, ProviderConfig config, std::string operation)
-        : plane_(std::move(plane)), config_(std::move(config)), operation_(std::move(operation)) {
-        live_objects++;
-    }
-    STDMETHODIMP QueryInterface(REFIID iid, void** object) override {
-        if (!object) return E_POINTER;
-        if (iid == IID_IUnknown || iid == IID_IVssAsync) {
-            *object = static_cast<IVssAsync*>(this);
-            AddRef();
-            return S_OK;
-        }
-        *object = nullptr;
-        return E_NOINTERFACE;
-    }
-    STDMETHODIMP_(ULONG) AddRef() override { return ++references_; }
-    STDMETHODIMP_(ULONG) Release() override {
-        ULONG left = --references_;
-        if (left == 0) delete this;
-        return left;
-    }
+        : plane_(std::move(plane)), config_(std::move(config)), operation_(std::move(operation)) {}
     STDMETHODIMP Cancel() override {  // a restore in the array cannot be taken back
         poll();
         return finished_ ? VSS_S_ASYNC_FINISHED : VSS_E_BAD_STATE;
@@ -103,7 +95,6 @@ public:
     }
 
 private:
-    ~PollingAsync() { live_objects--; }
     void poll() {
         if (finished_) return;
         try {
@@ -129,7 +120,6 @@ private:
             result_ = VSS_E_PROVIDER_VETO;
         }
     }
-    std::atomic<ULONG> references_{1};
     std::shared_ptr<ControlPlane> plane_;
     ProviderConfig config_;
     std::string operation_;

@@ -35,7 +35,6 @@ final class DemoCommand implements Callable<Integer> {
     /** The manual's 3.7.2 settings of VSHTCHORCMINST_LOCAL, VSHTCHORCMINST_REMOTE and VSHTCHOMRCF_MUN. */
     static final Map<String, String> SEED_ENVIRONMENT =
             Map.of("VSHTCHORCMINST_LOCAL", "50", "VSHTCHORCMINST_REMOTE", "51", "VSHTCHOMRCF_MUN", "2");
-    private static final Map<String, String> INST50 = Map.of("HORCMINST", "50", "HORCC_MRCF", "1");
     private static final Map<String, String> INST51 = Map.of("HORCMINST", "51", "HORCC_MRCF", "1");
 
     @Option(names = "--data-mib", defaultValue = "64", description = "MiB of data written to E: before the backup (default 64)")

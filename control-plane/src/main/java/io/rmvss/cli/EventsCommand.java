@@ -1,8 +1,6 @@
 package io.rmvss.cli;
 
-import io.grpc.StatusRuntimeException;
 import io.rmvss.control.grpc.ProviderAdminMethods;
-import io.rmvss.control.grpc.RpcClient;
 import io.rmvss.proto.v1.ListEventsRequest;
 import io.rmvss.proto.v1.ListEventsResponse;
 import io.rmvss.proto.v1.ProviderEventEntry;
@@ -24,12 +22,7 @@ public final class EventsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path dir = StateDir.resolve(state);
-        ListEventsResponse r;
-        try (RpcClient client = StateDir.connect(dir)) {
-            r = client.call(ProviderAdminMethods.LIST_EVENTS, ListEventsRequest.newBuilder().setLimit(limit).build());
-        } catch (StatusRuntimeException e) {
-            throw StateDir.explain(e, dir);
-        }
+        ListEventsResponse r = StateDir.call(dir, ProviderAdminMethods.LIST_EVENTS, ListEventsRequest.newBuilder().setLimit(limit).build());
         if (r.getEventsCount() == 0) {
             System.out.println("no events");
             return 0;

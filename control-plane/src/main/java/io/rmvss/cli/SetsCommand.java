@@ -1,8 +1,6 @@
 package io.rmvss.cli;
 
-import io.grpc.StatusRuntimeException;
 import io.rmvss.control.grpc.ProviderAdminMethods;
-import io.rmvss.control.grpc.RpcClient;
 import io.rmvss.proto.v1.ListSnapshotSetsRequest;
 import io.rmvss.proto.v1.ListSnapshotSetsResponse;
 import io.rmvss.proto.v1.SnapshotSetSummary;
@@ -20,12 +18,7 @@ public final class SetsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path dir = StateDir.resolve(state);
-        ListSnapshotSetsResponse r;
-        try (RpcClient client = StateDir.connect(dir)) {
-            r = client.call(ProviderAdminMethods.LIST_SNAPSHOT_SETS, ListSnapshotSetsRequest.getDefaultInstance());
-        } catch (StatusRuntimeException e) {
-            throw StateDir.explain(e, dir);
-        }
+        ListSnapshotSetsResponse r = StateDir.call(dir, ProviderAdminMethods.LIST_SNAPSHOT_SETS, ListSnapshotSetsRequest.getDefaultInstance());
         if (r.getSetsCount() == 0) {
             System.out.println("no snapshot sets");
             return 0;

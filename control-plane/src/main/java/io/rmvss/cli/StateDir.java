@@ -1,5 +1,6 @@
 package io.rmvss.cli;
 
+import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.rmvss.control.grpc.RpcClient;
@@ -63,6 +64,15 @@ final class StateDir {
         }
         int port = Integer.parseInt(address.substring(colon + 1));
         return new RpcClient(host, port, token, Duration.ofSeconds(30));
+    }
+
+    /** One admin call to the control plane of this state directory; a refusal says what to fix. */
+    static <Q, R> R call(Path state, MethodDescriptor<Q, R> method, Q request) {
+        try (RpcClient client = connect(state)) {
+            return client.call(method, request);
+        } catch (StatusRuntimeException e) {
+            throw explain(e, state);
+        }
     }
 
     /** A failed admin call as a message for the operator. */

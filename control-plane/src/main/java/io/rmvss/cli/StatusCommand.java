@@ -1,8 +1,6 @@
 package io.rmvss.cli;
 
-import io.grpc.StatusRuntimeException;
 import io.rmvss.control.grpc.ProviderAdminMethods;
-import io.rmvss.control.grpc.RpcClient;
 import io.rmvss.proto.v1.GetStatusRequest;
 import io.rmvss.proto.v1.GetStatusResponse;
 import java.nio.file.Path;
@@ -21,12 +19,7 @@ public final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path dir = StateDir.resolve(state);
-        GetStatusResponse s;
-        try (RpcClient client = StateDir.connect(dir)) {
-            s = client.call(ProviderAdminMethods.GET_STATUS, GetStatusRequest.getDefaultInstance());
-        } catch (StatusRuntimeException e) {
-            throw StateDir.explain(e, dir);
-        }
+        GetStatusResponse s = StateDir.call(dir, ProviderAdminMethods.GET_STATUS, GetStatusRequest.getDefaultInstance());
         System.out.println("rmvss control plane " + s.getVersion() + " (state " + dir + ")");
         System.out.printf("  %-24s %s%n", "VSHTCHORCMINST_LOCAL", s.getLocalInstance().isEmpty() ? "-" : s.getLocalInstance());
         System.out.printf("  %-24s %s%n", "VSHTCHORCMINST_REMOTE", s.getRemoteInstance().isEmpty() ? "(not set)" : s.getRemoteInstance());

@@ -1,5 +1,6 @@
 package io.rmvss.control.it;
 
+import io.rmvss.array.horcm.SeedConfs;
 import io.rmvss.array.SimulatedArray;
 import io.rmvss.array.daemon.ArrayClient;
 import io.rmvss.array.layout.ArrayLayout;
@@ -44,33 +45,13 @@ final class SeedSite implements AutoCloseable {
         SeedSite site = new SeedSite(Files.createDirectories(root.resolve("array")), Files.createDirectories(root.resolve("etc")));
         SimulatedArray.create(site.data, ArrayLayout.seedExample()).close();
         site.startDaemon();
-        Files.writeString(site.etc.resolve("horcm50.conf"), conf(52050, 1, 2, 52051));
-        Files.writeString(site.etc.resolve("horcm51.conf"), conf(52051, 2, 0, 52050));
+        Files.writeString(site.etc.resolve("horcm50.conf"), SeedConfs.HORCM50);
+        Files.writeString(site.etc.resolve("horcm51.conf"), SeedConfs.HORCM51);
         site.check(Map.of(), "horcmstart", "50", "51");
         site.check(INST51, "raidvchkset", "-g", "snap", "-vg", "idb");
         site.check(INST51, "paircreate", "-g", "snap", "-vr", "-m", "noread");
         site.check(INST51, "pairevtwait", "-g", "snap", "-s", "pair", "-t", "60");
         return site;
-    }
-
-    private static String conf(int service, int lu, int mu, int partner) {
-        return """
-                HORCM_MON
-                #ip_address      service          poll(10ms)      timeout(10ms)
-                127.0.0.1        %d           1000            3000
-
-                HORCM_CMD
-                #dev_name        dev_name        dev_name
-                \\\\.\\PhysicalDrive0
-
-                HORCM_DEV
-                #dev_group      dev_name        port#           TargetID        LU#           MU#
-                snap            snapdev1        CL2-C          25              %d             %d
-
-                HORCM_INST
-                #dev_group      ip_address      service
-                snap            127.0.0.1      %d
-                """.formatted(service, lu, mu, partner);
     }
 
     CciInstallation installation() {
