@@ -192,6 +192,11 @@ public final class SimulatedArray implements StorageArray {
             int number = Integer.parseInt(disk.group(1));
             return hostDisks().stream().filter(d -> d.number() == number).findFirst();
         }
+        if (name.startsWith("\\\\?\\SCSI#")) {
+            // A device interface name; a trailing interface class GUID (#{53f56307-...}) may follow.
+            String bare = name.replaceFirst("#\\{[0-9A-F-]+}$", "");
+            return hostDisks().stream().filter(d -> d.interfaceName().toUpperCase(Locale.ROOT).equals(bare)).findFirst();
+        }
         Matcher letter = LETTER_NAME.matcher(name);
         if (letter.matches()) {
             char drive = letter.group(1).charAt(0);
