@@ -33,6 +33,12 @@ public interface CciDriver {
      */
     boolean await(int instance, String group, String status, Duration timeout);
 
+    /**
+     * SCSI inquiry of a host device ({@code inqraid <device> -CLI}); needs no HORCM instance. A device the host cannot open
+     * is [EV_EOPDEV].
+     */
+    DeviceInquiry inquire(String device);
+
     /** Hides the group's local volumes from SCSI inquiry ({@code raidvchkset -g G -vg idb}) or releases that ({@code -vg}). */
     void setHidden(int instance, String group, boolean hidden);
 }

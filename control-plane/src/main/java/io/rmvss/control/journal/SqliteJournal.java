@@ -18,8 +18,10 @@ import java.util.Map;
  */
 public final class SqliteJournal implements Journal {
     private final Connection db;
+    private final Path file;
 
     public SqliteJournal(Path file) {
+        this.file = file.toAbsolutePath();
         try {
             db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
             try (Statement s = db.createStatement()) {
@@ -65,7 +67,7 @@ public final class SqliteJournal implements Journal {
             db.commit();
         } catch (SQLException e) {
             rollbackQuietly();
-            throw new IllegalStateException("journal: cannot save snapshot set " + set.setId() + ": " + e.getMessage(), e);
+            throw failed("save snapshot set " + set.setId(), e);
         } finally {
             autoCommit();
         }
@@ -85,7 +87,7 @@ public final class SqliteJournal implements Journal {
                 return keys.getLong(1);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("journal: cannot record " + kind + " of " + group + ": " + e.getMessage(), e);
+            throw failed("record " + kind + " of " + group, e);
         }
     }
 
@@ -98,7 +100,7 @@ public final class SqliteJournal implements Journal {
             up.setLong(4, operationId);
             up.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("journal: cannot finish operation " + operationId + ": " + e.getMessage(), e);
+            throw failed("finish operation " + operationId, e);
         }
     }
 
@@ -120,7 +122,7 @@ public final class SqliteJournal implements Journal {
             }
             return sets;
         } catch (SQLException e) {
-            throw new IllegalStateException("journal: cannot read snapshot sets: " + e.getMessage(), e);
+            throw failed("read snapshot sets", e);
         }
     }
 
@@ -135,7 +137,7 @@ public final class SqliteJournal implements Journal {
             }
             return ops;
         } catch (SQLException e) {
-            throw new IllegalStateException("journal: cannot read operations: " + e.getMessage(), e);
+            throw failed("read operations", e);
         }
     }
 
@@ -162,5 +164,13 @@ public final class SqliteJournal implements Journal {
         } catch (SQLException ignored) {
             // next statement reports it
         }
+    }
+
+    /** A journal that cannot be written or read: what failed, SQLite's reason, and what the administrator can do about it. */
+    private IllegalStateException failed(String what, SQLException e) {
+        return new IllegalStateException("journal " + file + ": cannot " + what + ": " + e.getMessage() + "; the journal must be"
+                + " readable and writable by the service alone: free disk space in its directory, fix its permissions, stop any other"
+                + " process that holds it (a second rmvss serve on the same --state, an open sqlite3 session), or move a damaged"
+                + " journal.db aside and restart the service", e);
     }
 }

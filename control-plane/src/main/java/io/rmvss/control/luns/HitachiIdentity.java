@@ -1,6 +1,7 @@
 package io.rmvss.control.luns;
 
 import java.nio.ByteBuffer;
+import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -13,7 +14,7 @@ public record HitachiIdentity(int serial, int ldev, boolean commandDevice) {
     private static final byte[] HITACHI_NAA = {0x60, 0x06, 0x0E, (byte) 0x80};
     private static final int NAA_LENGTH = 16;
 
-    /** Empty when the LUN is not a Hitachi LUN with complete inquiry data. */
+    /** Empty when the LUN is not a Hitachi LUN with complete inquiry data ({@link LunClaim} tells which part is missing). */
     public static Optional<HitachiIdentity> of(LunInfo lun) {
         if (lun.vendorId() == null || !lun.vendorId().strip().equals("HITACHI")) {
             return Optional.empty();
@@ -21,13 +22,33 @@ public record HitachiIdentity(int serial, int ldev, boolean commandDevice) {
         if (blank(lun.productId()) || blank(lun.productRevision()) || blank(lun.serialNumber())) {
             return Optional.empty();
         }
+        return hitachiNaa(lun).map(b -> {
+            ByteBuffer buffer = ByteBuffer.wrap(b);
+            return new HitachiIdentity(buffer.getInt(4), buffer.getInt(12), lun.productId().strip().endsWith("-CM"));
+        });
+    }
+
+    /** Whether page 0x83 carries Hitachi's array NAA designator. */
+    static boolean hasHitachiNaa(LunInfo lun) {
+        return hitachiNaa(lun).isPresent();
+    }
+
+    /** The page 0x83 designators for an event's detail: "NAA 60060e80...", or what is there instead. */
+    static String describeNaa(LunInfo lun) {
+        if (lun.identifiers().isEmpty()) {
+            return "without designators";
+        }
+        return hitachiNaa(lun).map(b -> "NAA " + HexFormat.of().formatHex(b))
+                .orElse("with " + lun.identifiers().size() + " designator(s), none of Hitachi: " + lun.identifiers());
+    }
+
+    private static Optional<byte[]> hitachiNaa(LunInfo lun) {
         for (StorageIdentifier id : lun.identifiers()) {
             byte[] b = id.identifier();
             if (id.codeSet() == StorageIdentifier.CODE_SET_BINARY && id.type() == StorageIdentifier.TYPE_FCPH_NAME
                     && b.length == NAA_LENGTH && b[0] == HITACHI_NAA[0] && b[1] == HITACHI_NAA[1] && b[2] == HITACHI_NAA[2]
                     && b[3] == HITACHI_NAA[3]) {
-                ByteBuffer buffer = ByteBuffer.wrap(b);
-                return Optional.of(new HitachiIdentity(buffer.getInt(4), buffer.getInt(12), lun.productId().strip().endsWith("-CM")));
+                return Optional.of(b);
             }
         }
         return Optional.empty();

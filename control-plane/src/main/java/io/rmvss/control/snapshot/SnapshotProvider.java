@@ -1,6 +1,7 @@
 package io.rmvss.control.snapshot;
 
 import io.rmvss.control.cci.CciDriver;
+import io.rmvss.control.cci.DeviceInquiry;
 import io.rmvss.control.cci.VolumeState;
 import io.rmvss.control.config.ProviderConfig;
 import io.rmvss.control.events.EventCode;
@@ -10,6 +11,7 @@ import io.rmvss.control.events.ProviderEvent;
 import io.rmvss.control.journal.Journal;
 import io.rmvss.control.journal.OperationKind;
 import io.rmvss.control.luns.HitachiIdentity;
+import io.rmvss.control.luns.LunClaim;
 import io.rmvss.control.luns.LunIndex;
 import io.rmvss.control.luns.LunInfo;
 import io.rmvss.control.luns.PairBinding;
@@ -97,7 +99,7 @@ public final class SnapshotProvider implements AutoCloseable {
         return call(null, () -> {
             boolean refreshed = false;
             for (LunInfo lun : luns) {
-                Optional<HitachiIdentity> id = HitachiIdentity.of(lun);
+                Optional<HitachiIdentity> id = claim(lun);
                 if (id.isEmpty()) {
                     return false;
                 }
@@ -131,15 +133,31 @@ public final class SnapshotProvider implements AutoCloseable {
         });
     }
 
-    /** FillInLunInfo: true for an S-VOL of a live set (import, delete) or a P-VOL this provider supports. */
+    /**
+     * FillInLunInfo: true for an S-VOL of a live set (import, delete) or a P-VOL this provider supports, once the device VSS names
+     * answers inquiry as that LUN ({@code inqraid <device> -CLI}, as the seed's provider opens and inquires the device): a device
+     * the host cannot open is [EV_EOPDEV] (e.g. the S-VOL is still hidden by raidvchkset -vg idb), one that answers as another
+     * LDEV or without Hitachi identity is [EV_ENOINQ]. VSS ignores this call's HRESULT (Windows Server 2008 on); the event is what
+     * the administrator sees.
+     */
     public boolean fillInLunInfo(String device, LunInfo lun) {
         return call(null, () -> {
-            Optional<HitachiIdentity> id = HitachiIdentity.of(lun);
+            Optional<HitachiIdentity> id = claim(lun);
             if (id.isEmpty() || id.get().commandDevice()) {
                 return false;
             }
-            return findBySvol(id.get()).isPresent() || index.bySvol(id.get().serial(), id.get().ldev()).isPresent()
+            boolean ours = findBySvol(id.get()).isPresent() || index.bySvol(id.get().serial(), id.get().ldev()).isPresent()
                     || index.byPvol(id.get().serial(), id.get().ldev()).map(PairBinding::pvol).orElse(false);
+            if (ours) {
+                DeviceInquiry answer = cci.inquire(device);
+                if (answer.serial() != id.get().serial() || answer.ldev() != id.get().ldev()) {
+                    throw new EventException(EventCode.EV_ENOINQ, "the inquiry to device " + device + " answers "
+                            + (answer.hitachi() ? "LDEV " + answer.ldev() + " of array " + answer.serial() : "no Hitachi serial and LDEV")
+                            + " (" + answer.productId() + "), but VSS named it for LDEV " + id.get().ldev() + " of array "
+                            + id.get().serial() + "; check the connection to the device (multipath, LUN mapping) and rescan the disks");
+                }
+            }
+            return ours;
         });
     }
 
@@ -162,32 +180,46 @@ public final class SnapshotProvider implements AutoCloseable {
                 } else if (set.state != SetState.PREPARING) {
                     throw sequence(set, "BeginPrepareSnapshot");
                 }
-                Map<String, SnapshotSet.Member> added = new LinkedHashMap<>();
+                Map<String, HitachiIdentity> wanted = new LinkedHashMap<>();
                 for (LunInfo lun : luns) {
-                    HitachiIdentity id = HitachiIdentity.of(lun).orElseThrow(() -> error(setId, HResult.VSS_E_VOLUME_NOT_SUPPORTED_BY_PROVIDER,
-                            EventCode.EV_ENOSUP, "a LUN of vendor '" + lun.vendorId() + "' product '" + lun.productId()
-                                    + "' lacks Hitachi inquiry data (vendor HITACHI, page 0x80 serial, page 0x83 serial and LDEV)"));
+                    LunClaim claim = LunClaim.of(lun);
+                    if (claim instanceof LunClaim.Faulty f) {
+                        throw error(setId, HResult.VSS_E_VOLUME_NOT_SUPPORTED_BY_PROVIDER, f.code(), f.detail());
+                    }
+                    if (!(claim instanceof LunClaim.Ours ours)) {
+                        throw error(setId, HResult.VSS_E_VOLUME_NOT_SUPPORTED_BY_PROVIDER, EventCode.EV_ENOSUP, "a LUN of vendor '"
+                                + lun.vendorId() + "' product '" + lun.productId() + "' is no Hitachi array LUN (vendor HITACHI,"
+                                + " page 0x83 NAA 60060e80...)");
+                    }
+                    HitachiIdentity id = ours.id();
                     if (id.commandDevice()) {
                         throw error(setId, HResult.VSS_E_VOLUME_NOT_SUPPORTED_BY_PROVIDER, EventCode.EV_ENOSUP,
                                 "LDEV " + id.ldev() + " is a command device");
                     }
                     String key = SnapshotSet.key(id.serial(), id.ldev());
-                    if (set.members.containsKey(key) || added.containsKey(key)) {
-                        continue;
+                    if (!set.members.containsKey(key)) {
+                        wanted.putIfAbsent(key, id);
                     }
+                }
+                // VSS's limit is on the coordinator's argument: checked before any LUN is looked up in CCI.
+                if (set.members.size() + wanted.size() > settings.maxLunsPerSet()) {
+                    throw error(setId, HResult.VSS_E_MAXIMUM_NUMBER_OF_VOLUMES_REACHED, EventCode.EV_INVARG, "a snapshot set holds at most "
+                            + settings.maxLunsPerSet() + " LUNs (VSS's limit); BeginPrepareSnapshot for set " + setId + " would make it "
+                            + (set.members.size() + wanted.size()) + ". Split the backup into sets of at most " + settings.maxLunsPerSet()
+                            + " volumes' LUNs");
+                }
+                Map<String, SnapshotSet.Member> added = new LinkedHashMap<>();
+                for (Map.Entry<String, HitachiIdentity> w : wanted.entrySet()) {
+                    HitachiIdentity id = w.getValue();
                     PairBinding pair = index.byPvol(id.serial(), id.ldev()).filter(PairBinding::pvol)
                             .orElseThrow(() -> error(setId, HResult.VSS_E_VOLUME_NOT_SUPPORTED_BY_PROVIDER, EventCode.EV_ENOSUP, notInInstance(id)));
-                    Optional<SnapshotSet> owner = ownerOf(key, setId);
+                    Optional<SnapshotSet> owner = ownerOf(w.getKey(), setId);
                     if (owner.isPresent()) {
                         throw error(setId, HResult.VSS_E_PROVIDER_VETO, EventCode.EV_INVSTP, "LDEV " + id.ldev() + " (copy group " + pair.group()
                                 + ") already holds the shadow copy of snapshot set " + owner.get().id + " (" + owner.get().state
                                 + "); delete that shadow copy first");
                     }
-                    added.put(key, new SnapshotSet.Member(snapshotId, pair));
-                }
-                if (set.members.size() + added.size() > settings.maxLunsPerSet()) {
-                    throw error(setId, HResult.VSS_E_MAXIMUM_NUMBER_OF_VOLUMES_REACHED, EventCode.EV_INVARG, "a snapshot set holds at most "
-                            + settings.maxLunsPerSet() + " LUNs; this one would hold " + (set.members.size() + added.size()));
+                    added.put(w.getKey(), new SnapshotSet.Member(snapshotId, pair));
                 }
                 List<String> newGroups = new ArrayList<>();
                 for (SnapshotSet.Member m : added.values()) {
@@ -600,6 +632,15 @@ public final class SnapshotProvider implements AutoCloseable {
 
     private void report(String setId, EventCode code, String detail) {
         events.report(ProviderEvent.of(code, detail).forSet(setId));
+    }
+
+    /** The identity of a LUN this provider supports; a Hitachi array LUN with unusable inquiry data is reported ([EV_ENOINQ], [EV_ENOSER]). */
+    private Optional<HitachiIdentity> claim(LunInfo lun) {
+        LunClaim claim = LunClaim.of(lun);
+        if (claim instanceof LunClaim.Faulty f) {
+            report(null, f.code(), f.detail());
+        }
+        return claim instanceof LunClaim.Ours ours ? Optional.of(ours.id()) : Optional.empty();
     }
 
     private String notInInstance(HitachiIdentity id) {

@@ -101,8 +101,11 @@ class GrpcSeedSiteTest {
             assertThat(s.getLunCount()).isEqualTo(1);
         });
 
+        // Import (VSS surfaces a non-transportable shadow copy on the host): LocateLuns releases the hidden S-VOL, so the device
+        // VSS names exists and answers inquiry as LDEV 19 (FillInLunInfo checks it with inqraid).
+        vss.call(LOCATE_LUNS, LocateLunsRequest.newBuilder().addAllSources(targets).build());
         // Delete: FillInLunInfo then OnLunEmpty on the S-VOL resynchronises: COPY or PAIR.
-        DeviceLun svol = DeviceLun.newBuilder().setDevice("\\\\?\\scsi#disk&ven_hitachi&prod_open-3#2").setLun(targets.get(0)).build();
+        DeviceLun svol = DeviceLun.newBuilder().setDevice("\\\\?\\scsi#disk&ven_hitachi&prod_open-3#1&0f420&0&000013").setLun(targets.get(0)).build();
         FillInLunInfoResponse filled = vss.call(FILL_IN_LUN_INFO, FillInLunInfoRequest.newBuilder().setLun(svol).build());
         assertThat(filled.getSupported()).isTrue();
         assertThat(filled.getLun()).isEqualTo(targets.get(0));

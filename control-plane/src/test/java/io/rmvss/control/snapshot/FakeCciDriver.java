@@ -2,6 +2,7 @@ package io.rmvss.control.snapshot;
 
 import io.rmvss.control.cci.CciDriver;
 import io.rmvss.control.cci.CciException;
+import io.rmvss.control.cci.DeviceInquiry;
 import io.rmvss.control.cci.PairRow;
 import io.rmvss.control.cci.VolumeState;
 import io.rmvss.control.events.EventCode;
@@ -107,6 +108,16 @@ final class FakeCciDriver implements CciDriver {
     public void setHidden(int instance, String group, boolean hidden) {
         attach("raidvchkset");
         calls.add((hidden ? "hide " : "unhide ") + group + " on " + instance);
+    }
+
+    /** The fake host names its disks by LDEV: HarddiskN answers inquiry as LDEV N of the array; any other name cannot be opened. */
+    @Override
+    public DeviceInquiry inquire(String device) {
+        calls.add("inquire " + device);
+        if (!device.matches("Harddisk\\d+")) {
+            throw new CciException(EventCode.EV_EOPDEV, "inqraid " + device, 246, "EX_ENODEV", "inqraid: [EX_ENODEV] No such device");
+        }
+        return new DeviceInquiry(device, "CL2-C", SERIAL, Integer.parseInt(device.substring("Harddisk".length())), "OPEN-V");
     }
 
     private void attach(String command) {

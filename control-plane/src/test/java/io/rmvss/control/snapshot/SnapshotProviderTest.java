@@ -82,8 +82,9 @@ class SnapshotProviderTest {
         provider.locateLuns(targets);
         assertThat(cci.calls).contains("unhide g1 on 51", "unhide g2 on 51");
         for (LunInfo target : targets) {
-            assertThat(provider.fillInLunInfo("Harddisk9", target)).isTrue();
-            provider.onLunEmpty("Harddisk9", target);
+            String device = "Harddisk" + HitachiIdentity.of(target).orElseThrow().ldev();
+            assertThat(provider.fillInLunInfo(device, target)).isTrue();
+            provider.onLunEmpty(device, target);
         }
         assertThat(cci.status).containsEntry("g1", VolumeState.Status.PAIR).containsEntry("g2", VolumeState.Status.PAIR);
         assertThat(cci.calls).contains("hide g1 on 51", "resync g1", "resync g2");
