@@ -41,11 +41,16 @@ final class GrpcSite implements AutoCloseable {
     }
 
     static GrpcSite start(SeedSite site, Path state, Map<String, String> env) throws Exception {
+        return start(site, state, env, Duration.ofSeconds(60));
+    }
+
+    /** @param commandTimeout a CCI command still running after this is killed ([EV_CMDIOE]) */
+    static GrpcSite start(SeedSite site, Path state, Map<String, String> env, Duration commandTimeout) throws Exception {
         Path tokenFile = state.resolve("token");
         String token = TokenFile.loadOrCreate(tokenFile);
         Path work = site == null ? state : site.etc;
         ControlPlane plane = ControlPlane.open(new ControlPlane.Options(env, SeedSite.CCI_BIN, work, state, ProviderSettings.defaults(),
-                Duration.ofSeconds(60), false));
+                commandTimeout, false));
         GrpcServer server = GrpcServer.start(plane, new InetSocketAddress("127.0.0.1", 0), token, tokenFile);
         return new GrpcSite(state, tokenFile, token, plane, server);
     }

@@ -39,12 +39,17 @@ final class SeedSite implements AutoCloseable {
     }
 
     static SeedSite start(Path root) throws Exception {
+        return start(root, List.of());
+    }
+
+    /** @param daemonOptions passed to {@code rmvss array serve}, e.g. {@code --latency pairvolchk=30s} */
+    static SeedSite start(Path root, List<String> daemonOptions) throws Exception {
         if (!Files.isExecutable(REPO.resolve("build/rmvss-cci"))) {
             throw new IllegalStateException("build the native CCI front end first: cmake -S . -B build && cmake --build build");
         }
         SeedSite site = new SeedSite(Files.createDirectories(root.resolve("array")), Files.createDirectories(root.resolve("etc")));
         SimulatedArray.create(site.data, ArrayLayout.seedExample()).close();
-        site.startDaemon();
+        site.startDaemon(daemonOptions);
         Files.writeString(site.etc.resolve("horcm50.conf"), SeedConfs.HORCM50);
         Files.writeString(site.etc.resolve("horcm51.conf"), SeedConfs.HORCM51);
         site.check(Map.of(), "horcmstart", "50", "51");
@@ -62,9 +67,10 @@ final class SeedSite implements AutoCloseable {
         return new CciInstallation(commandDir, etc, Map.of("RMVSS_ARRAY", data.toString()), Duration.ofSeconds(60));
     }
 
-    private void startDaemon() throws IOException, InterruptedException {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "io.rmvss.cli.Main", "array", "serve", "--data", data.toString());
+    private void startDaemon(List<String> options) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "io.rmvss.cli.Main", "array", "serve", "--data", data.toString()));
+        command.addAll(options);
         daemon = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(data.resolve("daemon.log").toFile()).start();
         Path socket = ArrayClient.socketOf(data);
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
