@@ -3,6 +3,7 @@ package io.rmvss.control.service;
 import io.rmvss.control.cci.CciInstallation;
 import io.rmvss.control.cci.CommandCciDriver;
 import io.rmvss.control.config.ProviderConfig;
+import io.rmvss.control.config.SystemEnvironment;
 import io.rmvss.control.events.EventException;
 import io.rmvss.control.events.EventSink;
 import io.rmvss.control.events.Events;
@@ -18,6 +19,9 @@ import io.rmvss.control.snapshot.ProviderError;
 import io.rmvss.control.snapshot.ProviderException;
 import io.rmvss.control.snapshot.ProviderSettings;
 import io.rmvss.control.snapshot.SnapshotProvider;
+import io.rmvss.control.windows.EventLogSink;
+import io.rmvss.control.windows.RegistrySystemEnvironment;
+import io.rmvss.control.windows.Windows;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +34,9 @@ import java.util.Optional;
 
 /**
  * The control plane as {@code rmvss serve} runs it, without its transport: the provider configuration read from the service's
- * environment, the CCI driver, the SQLite journal, the event sinks (a JSON-lines file in the state directory, and the system log)
+ * environment (on Windows compared with the registry's system environment, to tell a value set but not yet effective), the CCI
+ * driver, the SQLite journal, the event sinks (a JSON-lines file in the state directory, and the system log: the Application
+ * Event Log on Windows)
  * and crash recovery, run once before the first call is served.
  * <p>
  * A misconfigured environment (VSHTCH* missing or invalid) does not stop the control plane: it is reported once at start as
@@ -76,7 +82,7 @@ public final class ControlPlane implements AutoCloseable {
         List<EventSink> sinks = new ArrayList<>();
         sinks.add(new JsonLinesEventSink(o.stateDir().resolve("events.jsonl")));
         if (o.systemLog()) {
-            sinks.add(new SystemLogEventSink());
+            sinks.add(Windows.running() ? new EventLogSink() : new SystemLogEventSink());
         }
         Events events = new Events(sinks);
         Journal journal = new SqliteJournal(o.stateDir().resolve("journal.db"));
@@ -89,8 +95,12 @@ public final class ControlPlane implements AutoCloseable {
         }
         CommandCciDriver cci = new CommandCciDriver(new CciInstallation(o.commandDir(), o.workDir(), cciEnv, o.commandTimeout()));
         ProviderConfig config;
+        SystemEnvironment system = Windows.running() ? new RegistrySystemEnvironment() : SystemEnvironment.none();
+        for (String pending : ProviderConfig.notYetEffective(o.env(), system)) {
+            System.err.println("rmvss: " + pending);
+        }
         try {
-            config = ProviderConfig.fromEnvironment(o.env());
+            config = ProviderConfig.fromEnvironment(o.env(), system);
         } catch (EventException e) {
             events.report(e.event());
             return new ControlPlane(o, events, journal, null, cci, e.event());
