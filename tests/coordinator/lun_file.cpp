@@ -65,6 +65,13 @@ void finish(Block& b, std::vector<DeviceLun>& out) {
     b = Block{};
 }
 
+// '#' starts a comment at the start of a line or after a blank: device names contain '#' (\\?\scsi#disk&...#1&...).
+size_t comment_start(const std::string& line) {
+    for (size_t i = 0; i < line.size(); ++i)
+        if (line[i] == '#' && (i == 0 || line[i - 1] == ' ' || line[i - 1] == '\t')) return i;
+    return std::string::npos;
+}
+
 }  // namespace
 
 std::vector<DeviceLun> read_lun_file(const std::string& path) {
@@ -74,7 +81,7 @@ std::vector<DeviceLun> read_lun_file(const std::string& path) {
     Block block;
     std::string line;
     for (int number = 1; std::getline(in, line); ++number) {
-        line = trim(line.substr(0, line.find('#')));
+        line = trim(line.substr(0, comment_start(line)));
         if (line.empty()) {
             finish(block, luns);
             continue;

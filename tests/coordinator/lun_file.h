@@ -1,5 +1,6 @@
 // LUN descriptions for the harness's scenarios: the inquiry data a coordinator would have read
-// from the disks. One LUN per block, blocks separated by blank lines, '#' starts a comment:
+// from the disks. One LUN per block, blocks separated by blank lines, '#' at the start of a line or
+// after a blank starts a comment ('#' inside a device name does not):
 //   device   = \\?\scsi#disk&ven_hitachi&prod_open-v#1   (the device name VSS passes)
 //   vendor   = HITACHI          product = OPEN-V          revision = 7303
 //   serial   = 50 0F420 0012    (page 0x80)
