@@ -27,6 +27,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -158,6 +160,26 @@ class EventFaultsTest {
         assertThat(landed(EventCode.EV_CMDIOE).get("detail").asText()).contains("pairvolchk -g snap -ss", "did not finish within 2 s",
                 "killed");
         assertThat(site.statuses()).containsExactly("P-VOL PAIR", "S-VOL PAIR");
+    }
+
+    @Test
+    void cmdioeArrayDaemonKilledWhileACommandIsInFlight() throws Exception {
+        open(List.of("--latency", "pairvolchk=60s"), Map.of(), Duration.ofSeconds(60));
+        CompletableFuture<ProviderFault> call = CompletableFuture.supplyAsync(() -> fault(() -> vss.call(BEGIN_PREPARE_SNAPSHOT,
+                BeginPrepareSnapshotRequest.newBuilder().setSnapshotSetId(UUID.randomUUID().toString()).addLuns(PVOL_DEVICE).build())));
+        // The array is killed once the provider's pairvolchk is running (a child of this JVM, waiting on the daemon; /proc shows
+        // the front end's executable, so it is known by its arguments).
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (ProcessHandle.current().descendants().noneMatch(p -> p.info().commandLine().orElse("").endsWith(" -g snap -ss"))) {
+            assertThat(System.nanoTime()).as("pairvolchk started").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+        site.killDaemon();
+        ProviderFault lost = call.get(30, TimeUnit.SECONDS);
+        assertThat(lost.getHresult()).isEqualTo(HResult.VSS_E_PROVIDER_VETO.code());
+        assertThat(lost.getEventCode()).isEqualTo("EV_CMDIOE");
+        assertThat(landed(EventCode.EV_CMDIOE).get("detail").asText()).contains("pairvolchk -g snap -ss exited 255", "[EX_COMERR]",
+                "closed the connection");
     }
 
     @Test

@@ -116,6 +116,12 @@ final class SeedSite implements AutoCloseable {
                 .map(l -> l.trim().split("\\s+")).map(t -> t[9] + " " + t[10]).toList();
     }
 
+    /** kill -9 of the array daemon: commands in flight lose their connection, later ones find no array. */
+    void killDaemon() throws InterruptedException {
+        daemon.destroyForcibly();
+        daemon.waitFor(10, TimeUnit.SECONDS);
+    }
+
     @Override
     public void close() throws Exception {
         if (daemon != null && daemon.isAlive()) {
