@@ -21,7 +21,11 @@ final class ChildEnvironment {
 
     /** Refuses before starting what Windows would refuse (nothing else can be known before the system call). */
     static void check(Map<String, String> env, String commandLine) {
-        if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")) {
+        check(env, commandLine, System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows"));
+    }
+
+    static void check(Map<String, String> env, String commandLine, boolean windows) {
+        if (!windows) {
             return;
         }
         for (Map.Entry<String, String> e : env.entrySet()) {
