@@ -313,8 +313,8 @@ TEST("reconnect: the control plane restarted (SIGTERM, same port) between two ca
     const auto opened = g.client->connections_opened();
     auto start = std::chrono::steady_clock::now();
     if (!control_plane("stop TERM")) return;
-    // grpc-java's graceful stop PINGs every connection and waits up to 10 s for the ack; an idle
-    // client (this one, the DLL's) reads nothing between calls, so it never acks.
+    // An idle client (this one, the DLL's) reads nothing between calls: it neither acks the
+    // server's shutdown GOAWAY/PING nor closes, so the server's 10 s shutdown wait runs out.
     std::printf("  SIGTERM to stopped: %lld ms\n", since(start));
     if (!control_plane("start " + std::to_string(g.target.options.port))) return;
     CHECK_EQ(native::read_token_file(g.target.token_file), g.target.token);  // the token survives restarts
