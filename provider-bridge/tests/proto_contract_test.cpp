@@ -5,9 +5,10 @@
 //  2. proto/testdata/cpp/*.bin and README.md equal what the codec writes for golden_messages.hpp.
 //  3. proto/testdata/*.bin, written by the Java side: every file decodes as the message its name
 //     says and re-encodes to the same bytes (Java writes fields in number order, as we do, so any
-//     field the C++ side drops or mis-types shows); the files listed in java_expectations() are
-//     checked field by field against proto/testdata/README.md's values. With
-//     RMVSS_JAVA_GOLDENS_REQUIRED (set once the Java side's files are on main) missing files fail.
+//     field the C++ side drops or mis-types shows), and holds, field by field, the values
+//     proto/testdata/README.md states (java_expectations(): a decoder that swaps two members of
+//     one type re-encodes identically, only these catch it). With RMVSS_JAVA_GOLDENS_REQUIRED
+//     (default ON) a missing file, or a file without expectations, fails.
 // Usage: proto_contract_test <repo>/proto
 #include <dirent.h>
 
@@ -28,6 +29,7 @@ namespace pbm = rmvss::bridge::pb;
 namespace {
 
 std::string g_proto_dir;
+std::string g_file;  // the Java golden being checked, for the failure messages
 
 std::string read_text(const std::string& path, bool* ok = nullptr) {
   std::ifstream in(path, std::ios::binary);
@@ -201,6 +203,7 @@ TEST("proto/testdata/*.bin written by Java decode in C++, re-encode byte for byt
       report_failure(__FILE__, __LINE__, f + " (" + c->first + ") re-encodes differently: Java " + rmvss::test::hex(bytes) +
                                              ", C++ " + rmvss::test::hex(r.reencoded) + "\n" + r.text);
     auto e = expectations.find(stem);
+    g_file = f;
     if (e != expectations.end()) e->second(bytes);
     else if (required) report_failure(__FILE__, __LINE__, f + ": no field-by-field expectation in java_expectations()");
   }
@@ -211,10 +214,136 @@ TEST("proto/testdata/*.bin written by Java decode in C++, re-encode byte for byt
 }
 
 namespace {
+// Each check decodes the file and compares every field with the value proto/testdata/README.md
+// states, so a decoder that puts a field into the wrong member (the re-encode check alone cannot
+// see a consistent swap of two members of one type) fails here, naming the file and the field.
+
+#define EXPECT_FIELD(actual, expected)                                                              \
+  do {                                                                                              \
+    if (!((actual) == (expected)))                                                                  \
+      report_failure(__FILE__, __LINE__, g_file + ": " #actual " is not the documented " #expected); \
+  } while (0)
+
+Bytes ascii(const std::string& s) { return Bytes(s.begin(), s.end()); }
+
+template <typename T>
+std::optional<T> decoded(const Bytes& bytes) {
+  auto m = pbm::decode<T>(bytes);
+  if (!m) {
+    report_failure(__FILE__, __LINE__, g_file + " does not decode: " + m.error().reason);
+    return std::nullopt;
+  }
+  return m.value();
+}
+
+// lun_information.bin: every field set (README: "lun_information.bin").
+void expect_full_lun(const pbm::LunInformation& l) {
+  EXPECT_FIELD(l.version, 1u);
+  EXPECT_FIELD(l.device_type, 0u);
+  EXPECT_FIELD(l.device_type_modifier, 0u);
+  EXPECT_FIELD(l.command_queueing, true);
+  EXPECT_FIELD(l.bus_type, 6u);  // VDSBusTypeFibre
+  EXPECT_FIELD(l.vendor_id, std::optional<Bytes>(ascii("HITACHI ")));
+  EXPECT_FIELD(l.product_id, std::optional<Bytes>(ascii("OPEN-V          ")));
+  EXPECT_FIELD(l.product_revision, std::optional<Bytes>(ascii("7303")));
+  EXPECT_FIELD(l.serial_number, std::optional<Bytes>(ascii("50 0F420 0012")));
+  EXPECT_FIELD(l.disk_signature, std::string("6ba7b810-9dad-11d1-80b4-00c04fd430c8"));
+  EXPECT_FIELD(l.device_id_descriptor_version, 1u);
+  EXPECT_FIELD(l.identifiers.size(), 2u);
+  if (l.identifiers.size() == 2) {
+    EXPECT_FIELD(l.identifiers[0].code_set, 1u);
+    EXPECT_FIELD(l.identifiers[0].type, 3u);
+    EXPECT_FIELD(l.identifiers[0].identifier, rmvss::test::from_hex("60060e800000f4200000000000000012"));
+    EXPECT_FIELD(l.identifiers[1].code_set, 2u);
+    EXPECT_FIELD(l.identifiers[1].type, 1u);
+    EXPECT_FIELD(l.identifiers[1].identifier, ascii("HITACHI 50 0F420 0012"));
+  }
+  EXPECT_FIELD(l.interconnects.size(), 2u);
+  if (l.interconnects.size() == 2) {
+    EXPECT_FIELD(l.interconnects[0].address_type, 2u);
+    EXPECT_FIELD(l.interconnects[0].port, rmvss::test::from_hex("50060e8012345678"));
+    EXPECT_FIELD(l.interconnects[0].address, rmvss::test::from_hex("50060e8012345679"));
+    EXPECT_FIELD(l.interconnects[1].address_type, 0u);
+    EXPECT_FIELD(l.interconnects[1].port, Bytes{});
+    EXPECT_FIELD(l.interconnects[1].address, Bytes{});
+  }
+}
+
+void expect_fault(const pbm::ProviderFault& f) {
+  EXPECT_FIELD(f.hresult, static_cast<std::int32_t>(0x80042301u));  // VSS_E_BAD_STATE
+  EXPECT_FIELD(f.hresult, -2147212543);
+  EXPECT_FIELD(f.event_code, std::string("EV_INVSEQ"));
+  EXPECT_FIELD(f.message, std::string("[EV_INVSEQ] Invalid sequence"));
+  EXPECT_FIELD(f.cause, std::string("The order specified from a coordinator is invalid."));
+  EXPECT_FIELD(f.correction, std::string("Please remove a cause of an error after confirming it with event log if an error about "
+                                         "Shadow Copy Service is written in it"));
+  EXPECT_FIELD(f.detail, std::string("CommitSnapshots for snapshot set 7d1f6a52-0000-4000-8000-000000000001 in state PREPARING"));
+}
+
 std::map<std::string, JavaCheck> java_expectations() {
   std::map<std::string, JavaCheck> e;
+  e["lun_information"] = [](const Bytes& b) {
+    if (auto l = decoded<pbm::LunInformation>(b)) expect_full_lun(*l);
+  };
+  e["lun_information_optional"] = [](const Bytes& b) {
+    EXPECT_FIELD(rmvss::test::hex(b), std::string("08012801320042" "02e9ff"));
+    auto l = decoded<pbm::LunInformation>(b);
+    if (!l) return;
+    EXPECT_FIELD(l->version, 1u);
+    EXPECT_FIELD(l->bus_type, 1u);
+    EXPECT_FIELD(l->vendor_id.has_value(), true);  // present and empty: a non-NULL ""
+    EXPECT_FIELD(l->vendor_id.value_or(ascii("x")), Bytes{});
+    EXPECT_FIELD(l->product_id.has_value(), false);  // absent: NULL
+    EXPECT_FIELD(l->product_revision, std::optional<Bytes>(Bytes{0xe9, 0xff}));  // bytes, not UTF-8
+    EXPECT_FIELD(l->serial_number.has_value(), false);
+    EXPECT_FIELD(l->disk_signature, std::string());
+    EXPECT_FIELD(l->device_type, 0u);
+    EXPECT_FIELD(l->device_type_modifier, 0u);
+    EXPECT_FIELD(l->command_queueing, false);
+    EXPECT_FIELD(l->device_id_descriptor_version, 0u);
+    EXPECT_FIELD(l->identifiers.empty(), true);
+    EXPECT_FIELD(l->interconnects.empty(), true);
+  };
+  e["begin_prepare_snapshot_request"] = [](const Bytes& b) {
+    auto r = decoded<pbm::BeginPrepareSnapshotRequest>(b);
+    if (!r) return;
+    EXPECT_FIELD(r->snapshot_set_id, std::string("7d1f6a52-0000-4000-8000-000000000001"));
+    EXPECT_FIELD(r->snapshot_id, std::string("7d1f6a52-0000-4000-8000-0000000000a1"));
+    EXPECT_FIELD(r->context, 9);
+    EXPECT_FIELD(r->luns.size(), 1u);
+    if (r->luns.size() != 1) return;
+    const std::string device =
+        R"(\\?\scsi#disk&ven_hitachi&prod_open-v#5&1a2b3c4d&0&000012#{53f56307-b6bf-11d0-94f2-00a0c91efb8b})";
+    EXPECT_FIELD(device.size(), 96u);
+    EXPECT_FIELD(r->luns[0].device, device);
+    EXPECT_FIELD(r->luns[0].lun.has_value(), true);
+    if (r->luns[0].lun) expect_full_lun(*r->luns[0].lun);
+  };
+  e["provider_fault"] = [](const Bytes& b) {
+    if (auto f = decoded<pbm::ProviderFault>(b)) expect_fault(*f);
+  };
+  e["status_with_provider_fault"] = [](const Bytes& b) {
+    auto s = decoded<pbm::RpcStatus>(b);
+    if (!s) return;
+    EXPECT_FIELD(s->code, 9);  // FAILED_PRECONDITION
+    EXPECT_FIELD(s->message, std::string("[EV_INVSEQ] Invalid sequence: CommitSnapshots for snapshot set "
+                                         "7d1f6a52-0000-4000-8000-000000000001 in state PREPARING"));
+    EXPECT_FIELD(s->details.size(), 1u);
+    if (s->details.size() != 1) return;
+    EXPECT_FIELD(s->details[0].type_url, std::string(pbm::kProviderFaultTypeUrl));
+    EXPECT_FIELD(s->details[0].type_url, std::string("type.googleapis.com/rmvss.v1.ProviderFault"));
+    bool ok = false;
+    EXPECT_FIELD(s->details[0].value, read_bytes(g_proto_dir + "/testdata/provider_fault.bin", &ok));
+    EXPECT_FIELD(ok, true);
+    if (auto f = decoded<pbm::ProviderFault>(s->details[0].value)) expect_fault(*f);
+    // and the way the DLL reads it
+    auto fault = pbm::provider_fault_from_status_details(b);
+    EXPECT_FIELD(fault.ok() && fault.value().has_value(), true);
+    if (fault.ok() && fault.value()) expect_fault(*fault.value());
+  };
   return e;
 }
+#undef EXPECT_FIELD
 }  // namespace
 
 int main(int argc, char** argv) {

@@ -6,7 +6,7 @@
 //   rmvss-bench-rpc [-n N]            against an in-process fake control plane (bridge cost only)
 //   rmvss-bench-rpc --serve PORT      just be that fake control plane (every rpc answers OK,
 //                                     empty), e.g. for `bin/vsscoord bench` under Wine
-#include "grpc_control_plane.h"
+#include "control_plane_client.h"
 #include "rmvss/bridge/grpc_client.hpp"
 #include "rmvss/bridge/provider_messages.hpp"
 #include "test_http2_server.hpp"
@@ -52,20 +52,13 @@ int main(int argc, char** argv) {
         local = std::make_unique<test::TestHttp2Server>(fake);
         c.address = "127.0.0.1:" + std::to_string(local->port());
     }
-    c = native::resolve_connection(c, "127.0.0.1:50951");
-    native::GrpcEndpoint endpoint;
-    if (!native::parse_endpoint(c.address, endpoint)) {
-        std::fprintf(stderr, "bad address %s\n", c.address.c_str());
+    test::ControlPlaneTarget target = test::locate_control_plane(c);
+    if (!target.error.empty()) {
+        std::fprintf(stderr, "%s\n", target.error.c_str());
         return 2;
     }
-    std::string token = c.token_file.empty() ? "" : native::read_token_file(c.token_file);
-    bridge::grpc::ClientOptions options;
-    options.host = endpoint.host;
-    options.port = endpoint.port;
-    bridge::grpc::Client client(options);
-    bridge::grpc::CallOptions call;
-    call.timeout = std::chrono::milliseconds(5000);
-    if (!token.empty()) call.metadata = {{"authorization", "Bearer " + token}};
+    bridge::grpc::Client client(target.options);
+    const bridge::grpc::CallOptions call = test::call_with_token(target.token, std::chrono::milliseconds(5000));
     bridge::Bytes request;
     if (rpc == "AbortSnapshots") request = pb::encode(pb::AbortSnapshotsRequest{"00000000-0000-4000-8000-0000000be0c4"});
     const std::string path = pb::method_path(rpc);
@@ -86,7 +79,7 @@ int main(int argc, char** argv) {
     std::sort(ms.begin(), ms.end());
     auto pct = [&](double p) { return ms[std::min(ms.size() - 1, static_cast<size_t>(p * ms.size()))]; };
     std::printf("bench %s natively through the bridge to %s%s: %zu calls, p50 %.3f ms, p99 %.3f ms, max %.3f ms, %d not OK%s%s\n",
-                rpc.c_str(), c.address.c_str(), local ? " (in-process fake control plane)" : "", ms.size(), pct(0.5),
+                rpc.c_str(), target.address.c_str(), local ? " (in-process fake control plane)" : "", ms.size(), pct(0.5),
                 pct(0.99), ms.back(), failures, failures ? ", last: " : "", last_error.c_str());
     return 0;
 }

@@ -19,12 +19,11 @@ exec 9>"$RMVSS_MINGW_BUILD/wine/lock"
 flock 9
 rmvss_wine_prefix || exit 1
 
-work="$(mktemp -d)"
-pids=()
+source "$rmvss_root/tests/lib/seed-site.sh"
+export SEED_WORK; SEED_WORK="$(mktemp -d)"
+work="$SEED_WORK"
 cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done
-  [ -f "$work/etc/horcm50.conf" ] && RMVSS_ARRAY="$work/array" HORCM_ETC="$work/etc" "$rmvss_root/bin/cci/horcmshutdown" 50 51 >/dev/null 2>&1
-  for p in "${pids[@]}"; do wait "$p" 2>/dev/null; done
+  seed_site_stop
   wineserver -k 2>/dev/null
   rm -rf "$work"
 }
@@ -35,65 +34,16 @@ check() {
   if "$@"; then passed=$((passed + 1)); echo "PASS $name"
   else failed=$((failed + 1)); echo "FAIL $name"; sed 's/^/     | /' "$work/out" 2>/dev/null | tail -40; fi
 }
-export RMVSS_ARRAY="$work/array" HORCM_ETC="$work/etc"
 cci() { "$rmvss_root/bin/cci/$1" "${@:2}"; }
 
-# 1. The array, the seed's two HORCM instances, the control plane.
-mkdir -p "$work/etc" "$work/state"
-"$rmvss_root/bin/rmvss" array init --data "$work/array" >"$work/out" 2>&1 || { cat "$work/out"; exit 1; }
-"$rmvss_root/bin/rmvss" array serve --data "$work/array" >"$work/array.log" 2>&1 & pids+=($!)
-for _ in $(seq 150); do [ -S "$work/array/array.sock" ] && break; sleep 0.2; done
-[ -S "$work/array/array.sock" ] || { echo "e2e: the array daemon did not start"; cat "$work/array.log"; exit 1; }
-cat >"$work/etc/horcm50.conf" <<'CONF'
-HORCM_MON
-#ip_address      service          poll(10ms)      timeout(10ms)
-127.0.0.1        52050           1000            3000
-
-HORCM_CMD
-#dev_name        dev_name        dev_name
-\\.\PhysicalDrive0
-
-HORCM_DEV
-#dev_group      dev_name        port#           TargetID        LU#           MU#
-snap            snapdev1        CL2-C          25              1             2
-
-HORCM_INST
-#dev_group      ip_address      service
-snap            127.0.0.1      52051
-CONF
-cat >"$work/etc/horcm51.conf" <<'CONF'
-HORCM_MON
-#ip_address      service          poll(10ms)      timeout(10ms)
-127.0.0.1        52051           1000            3000
-
-HORCM_CMD
-#dev_name        dev_name        dev_name
-\\.\PhysicalDrive0
-
-HORCM_DEV
-#dev_group      dev_name        port#           TargetID        LU#           MU#
-snap            snapdev1        CL2-C          25              2             0
-
-HORCM_INST
-#dev_group      ip_address      service
-snap            127.0.0.1      52050
-CONF
-cci horcmstart 50 51 >"$work/out" 2>&1 || { cat "$work/out"; exit 1; }
-start_control_plane() {
-  VSHTCHORCMINST_LOCAL=50 VSHTCHORCMINST_REMOTE=51 VSHTCHOMRCF_MUN=2 \
-    "$rmvss_root/bin/rmvss" serve --state "$work/state" >>"$work/serve.log" 2>&1 & cp_pid=$!; pids+=($cp_pid)
-  for _ in $(seq 100); do [ -s "$work/state/port" ] && [ -s "$work/state/token" ] && return 0; sleep 0.2; done
-  echo "e2e: control plane did not write $work/state/port"; cat "$work/serve.log"; return 1
-}
-rm -f "$work/state/port"
-start_control_plane || exit 1
+# 1. The array, the seed's two HORCM instances (rmvss array seed-confs), the pair (PAIR), the control plane.
+seed_site_start || exit 1
+seed_cp_start || exit 1
 export RMVSS_CONTROL_STATE="$(rmvss_winpath "$work/state")" RMVSS_TEST_ACCOUNT=LocalSystem
 export RMVSS_EVENT_FILE="$(rmvss_winpath "$work/events.jsonl")"
 unset RMVSS_CONTROL_PLANE RMVSS_CONTROL_ADDRESS RMVSS_TOKEN_FILE
 
-# 2. The pair, data on the P-VOL.
-HORCMINST=51 HORCC_MRCF=1 cci paircreate -g snap -vr >"$work/out" 2>&1 || { cat "$work/out"; exit 1; }
-HORCMINST=51 HORCC_MRCF=1 cci pairevtwait -g snap -s pair -t 600 >"$work/out" 2>&1 || { cat "$work/out"; exit 1; }
+# 2. Data on the P-VOL.
 "$rmvss_root/bin/rmvss" array io fill E: 0 4MiB --seed 1 >"$work/out" 2>&1 || { cat "$work/out"; exit 1; }
 p_sum="$("$rmvss_root/bin/rmvss" array io sum 62496:18 0 4MiB 2>&1)"
 
@@ -133,7 +83,7 @@ t_delete() {
   grep -Eq 'P-VOL +(COPY|PAIR)' "$work/out"
 }
 t_killed_mid_call() {  # the control plane dies during the sequence: legal HRESULTs, in time, no crash
-  (sleep 1; kill -9 "$cp_pid") & local killer=$!
+  (sleep 1; kill -9 "$(seed_cp_pid)") & local killer=$!
   coord create --luns "$luns" --keep-going
   wait "$killer"
   local rc; rc="$(cat "$work/rc")"

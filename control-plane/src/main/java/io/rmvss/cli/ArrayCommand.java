@@ -5,6 +5,7 @@ import io.rmvss.array.cci.CciCommands;
 import io.rmvss.array.daemon.ArrayClient;
 import io.rmvss.array.daemon.ArrayDaemon;
 import io.rmvss.array.daemon.CommandLatency;
+import io.rmvss.array.horcm.SeedConfs;
 import io.rmvss.array.layout.ArrayLayout;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Unmatched;
 @Command(name = "array", mixinStandardHelpOptions = true,
         description = "The embedded simulated Hitachi array (LDEVs on sparse files, ShadowImage, HORCM instances, CCI commands in bin/cci).",
         subcommands = {ArrayCommand.Init.class, ArrayCommand.Serve.class, ArrayCommand.Stop.class,
-                ArrayCommand.Status.class, ArrayCommand.Io.class})
+                ArrayCommand.Status.class, ArrayCommand.Io.class, ArrayCommand.SeedConfsCommand.class})
 final class ArrayCommand implements Runnable {
     @Override
     public void run() {
@@ -114,6 +115,27 @@ final class ArrayCommand implements Runnable {
                 throw new IllegalArgumentException("give a verb and a device, e.g.: rmvss array io sum E: 0 4MiB");
             }
             return client(dataDir()).io(words, Path.of("").toAbsolutePath(), System.out, System.err);
+        }
+    }
+
+    // Scripts (tests/e2e, the bridge's native test) need the same files as the demo and the Java tests: one source, SeedConfs.
+    @Command(name = "seed-confs", mixinStandardHelpOptions = true,
+            description = "Write the seed's 3.7.2 horcm50.conf (P-VOL, LU 1, MU#2) and horcm51.conf (S-VOL, LU 2) into a directory.")
+    static final class SeedConfsCommand implements Callable<Integer> {
+        @Option(names = "--etc", paramLabel = "DIR", description = "where to write them (default: $HORCM_ETC, as bin/cci reads them)")
+        Path etc;
+
+        @Override
+        public Integer call() throws IOException {
+            String env = System.getenv("HORCM_ETC");
+            if (etc == null && (env == null || env.isBlank())) {
+                throw new IllegalArgumentException("give --etc DIR (or set HORCM_ETC): where horcm50.conf and horcm51.conf go");
+            }
+            Path dir = Files.createDirectories((etc != null ? etc : Path.of(env)).toAbsolutePath());
+            Files.writeString(dir.resolve("horcm50.conf"), SeedConfs.HORCM50);
+            Files.writeString(dir.resolve("horcm51.conf"), SeedConfs.HORCM51);
+            System.out.println("wrote " + dir.resolve("horcm50.conf") + " and " + dir.resolve("horcm51.conf") + " (seed 3.7.2)");
+            return 0;
         }
     }
 
