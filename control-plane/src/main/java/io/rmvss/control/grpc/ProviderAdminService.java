@@ -47,8 +47,8 @@ public final class ProviderAdminService {
     }
 
     /**
-     * The sets this process holds (live ones, and those it ended), then the journal's older ones (e.g. rolled back by crash recovery),
-     * oldest first. For a journal-only set, created_at is the time of its last journal update (the journal keeps no creation time).
+     * The live sets this process holds, then the journal's ended ones (deleted, aborted, rolled back by crash recovery), oldest
+     * first. For a journal-only set, created_at is the time of its last journal update (the journal keeps no creation time).
      */
     private ListSnapshotSetsResponse sets() {
         record Row(long created, SnapshotSetSummary summary) {

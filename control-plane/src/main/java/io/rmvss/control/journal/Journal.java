@@ -1,6 +1,7 @@
 package io.rmvss.control.journal;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The durable record of snapshot sets and the pair operations issued for them. Everything is
@@ -18,6 +19,11 @@ public interface Journal extends AutoCloseable {
     void finish(long operationId, boolean succeeded, String detail);
 
     List<SetRecord> sets();
+
+    /** One set's record, if the journal has it. */
+    default Optional<SetRecord> set(String setId) {
+        return sets().stream().filter(r -> r.setId().equals(setId)).findFirst();
+    }
 
     /** Operations intended and not yet finished (in progress, or interrupted by a crash). */
     List<OperationRecord> unfinished();

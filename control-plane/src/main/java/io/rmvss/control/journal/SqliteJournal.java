@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The journal in an SQLite file (WAL, synchronous=FULL: a row is on disk when the call returns, so an operation
@@ -32,6 +33,8 @@ public final class SqliteJournal implements Journal {
                         + " serial INTEGER, pvol INTEGER, svol_serial INTEGER, svol INTEGER)");
                 s.execute("CREATE TABLE IF NOT EXISTS operations (id INTEGER PRIMARY KEY AUTOINCREMENT, set_id TEXT, grp TEXT NOT NULL,"
                         + " kind TEXT NOT NULL, status TEXT NOT NULL, detail TEXT, at INTEGER NOT NULL)");
+                // saveSet replaces a set's members: without this index each save scans every member ever journalled.
+                s.execute("CREATE INDEX IF NOT EXISTS members_by_set ON members(set_id)");
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open the journal " + file + ": " + e.getMessage(), e);
@@ -123,6 +126,31 @@ public final class SqliteJournal implements Journal {
             return sets;
         } catch (SQLException e) {
             throw failed("read snapshot sets", e);
+        }
+    }
+
+    @Override
+    public synchronized Optional<SetRecord> set(String setId) {
+        try (PreparedStatement set = db.prepareStatement("SELECT state, updated FROM sets WHERE set_id=?");
+             PreparedStatement members = db.prepareStatement("SELECT snapshot_id, grp, dev, serial, pvol, svol_serial, svol FROM members"
+                     + " WHERE set_id=?")) {
+            set.setString(1, setId);
+            try (ResultSet r = set.executeQuery()) {
+                if (!r.next()) {
+                    return Optional.empty();
+                }
+                List<SetRecord.Member> list = new ArrayList<>();
+                members.setString(1, setId);
+                try (ResultSet m = members.executeQuery()) {
+                    while (m.next()) {
+                        list.add(new SetRecord.Member(m.getString(1), m.getString(2), m.getString(3), m.getInt(4), m.getInt(5), m.getInt(6),
+                                m.getInt(7)));
+                    }
+                }
+                return Optional.of(new SetRecord(setId, r.getString(1), r.getLong(2), list));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("journal: cannot read snapshot set " + setId + ": " + e.getMessage(), e);
         }
     }
 

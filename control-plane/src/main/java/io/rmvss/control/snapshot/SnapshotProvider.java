@@ -10,6 +10,7 @@ import io.rmvss.control.events.Events;
 import io.rmvss.control.events.ProviderEvent;
 import io.rmvss.control.journal.Journal;
 import io.rmvss.control.journal.OperationKind;
+import io.rmvss.control.journal.SetRecord;
 import io.rmvss.control.luns.HitachiIdentity;
 import io.rmvss.control.luns.LunClaim;
 import io.rmvss.control.luns.LunIndex;
@@ -28,6 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -58,7 +60,7 @@ public final class SnapshotProvider implements AutoCloseable {
     private final Map<String, SnapshotSet> sets = new ConcurrentHashMap<>();
     private final Map<String, ResyncStatus> resyncs = new ConcurrentHashMap<>();
     private final ExecutorService workers = Executors.newCachedThreadPool(daemon("rmvss-cci"));
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("rmvss-freeze-timer"));
+    private final ScheduledExecutorService timer = freezeTimer();
     private final AtomicInteger resyncNumber = new AtomicInteger();
     private ScheduledFuture<?> freezeGuard;
 
@@ -166,6 +168,11 @@ public final class SnapshotProvider implements AutoCloseable {
             synchronized (this) {
                 SnapshotSet set = sets.get(setId);
                 if (set == null) {
+                    Optional<SetRecord> ended = journalled(setId);
+                    if (ended.isPresent()) {
+                        throw error(setId, HResult.VSS_E_BAD_STATE, EventCode.EV_INVSEQ, "BeginPrepareSnapshot for snapshot set " + setId
+                                + " in state " + ended.get().state());
+                    }
                     // A new set ID starts a new set; one still being prepared (nothing split yet) is abandoned.
                     for (SnapshotSet other : sets.values()) {
                         synchronized (other) {
@@ -238,7 +245,7 @@ public final class SnapshotProvider implements AutoCloseable {
 
     public void endPrepareSnapshots(String setId) {
         call(setId, () -> {
-            SnapshotSet set = existing(setId);
+            SnapshotSet set = existing(setId, "EndPrepareSnapshots");
             synchronized (set) {
                 expect(set, SetState.PREPARING, "EndPrepareSnapshots");
                 parallel(set.groups(), group -> {
@@ -257,7 +264,7 @@ public final class SnapshotProvider implements AutoCloseable {
     /** Journals the splits CommitSnapshots will issue (no disk I/O during flush-and-hold) and stops event writing. */
     public void preCommitSnapshots(String setId) {
         call(setId, () -> {
-            SnapshotSet set = existing(setId);
+            SnapshotSet set = existing(setId, "PreCommitSnapshots");
             synchronized (set) {
                 expect(set, SetState.PREPARED, "PreCommitSnapshots");
                 set.state = SetState.PRECOMMITTED;
@@ -274,7 +281,7 @@ public final class SnapshotProvider implements AutoCloseable {
     /** Quick-splits every copy group in parallel; past the deadline or on a failure, rolls back and vetoes. */
     public void commitSnapshots(String setId) {
         call(setId, () -> {
-            SnapshotSet set = existing(setId);
+            SnapshotSet set = existing(setId, "CommitSnapshots");
             synchronized (set) {
                 expect(set, SetState.PRECOMMITTED, "CommitSnapshots");
                 List<String> groups = set.groups();
@@ -322,7 +329,7 @@ public final class SnapshotProvider implements AutoCloseable {
 
     public void postCommitSnapshots(String setId, long snapshotCount) {
         call(setId, () -> {
-            SnapshotSet set = existing(setId);
+            SnapshotSet set = existing(setId, "PostCommitSnapshots");
             synchronized (set) {
                 expect(set, SetState.COMMITTED, "PostCommitSnapshots");
                 set.state = SetState.POSTCOMMITTED;
@@ -346,7 +353,10 @@ public final class SnapshotProvider implements AutoCloseable {
     /** Abort: any step of creation; resynchronises whatever was split. An aborted set may be aborted again. */
     public void abortSnapshots(String setId) {
         call(setId, () -> {
-            SnapshotSet set = existing(setId);
+            if (!sets.containsKey(setId) && journalled(setId).filter(r -> r.state().equals(SetState.ABORTED.name())).isPresent()) {
+                return null;
+            }
+            SnapshotSet set = existing(setId, "AbortSnapshots");
             thawEvents();
             CompletableFuture<Void> pending;
             synchronized (set) {
@@ -533,6 +543,7 @@ public final class SnapshotProvider implements AutoCloseable {
 
     // ---------------------------------------------------------------- admin and recovery
 
+    /** The sets held in memory: live ones (an ended set is the journal's, see {@code ControlPlane.journalledSets}). */
     public List<SetView> sets() {
         List<SetView> views = new ArrayList<>();
         for (SnapshotSet s : sets.values()) {
@@ -592,7 +603,7 @@ public final class SnapshotProvider implements AutoCloseable {
 
     private void step(String setId, SetState from, SetState to, String call) {
         call(setId, () -> {
-            SnapshotSet set = existing(setId);
+            SnapshotSet set = existing(setId, call);
             synchronized (set) {
                 expect(set, from, call);
                 set.state = to;
@@ -602,12 +613,23 @@ public final class SnapshotProvider implements AutoCloseable {
         });
     }
 
-    private SnapshotSet existing(String setId) {
+    /** The live set {@code setId}; one that ended (only the journal has it now) is out of sequence, one never seen is not found. */
+    private SnapshotSet existing(String setId, String call) {
         SnapshotSet set = sets.get(setId);
-        if (set == null) {
-            throw error(setId, HResult.VSS_E_OBJECT_NOT_FOUND, EventCode.EV_ENOOBJ, "no snapshot set " + setId);
+        if (set != null) {
+            return set;
         }
-        return set;
+        Optional<SetRecord> ended = journalled(setId);
+        if (ended.isPresent()) {
+            throw error(setId, HResult.VSS_E_BAD_STATE, EventCode.EV_INVSEQ, call + " for snapshot set " + setId + " in state "
+                    + ended.get().state());
+        }
+        throw error(setId, HResult.VSS_E_OBJECT_NOT_FOUND, EventCode.EV_ENOOBJ, "no snapshot set " + setId);
+    }
+
+    /** A set's journal record: for the calls on a set no longer in memory. */
+    private Optional<SetRecord> journalled(String setId) {
+        return journal.set(setId);
     }
 
     private void expect(SnapshotSet set, SetState state, String call) {
@@ -735,12 +757,19 @@ public final class SnapshotProvider implements AutoCloseable {
         }
     }
 
+    /**
+     * Journals a set (after the freeze, if writes are frozen). A set that ended (deleted, aborted, broken off) also leaves
+     * memory: the journal keeps it for the admin service and recovery, so a control plane that cycles for months holds only live sets.
+     */
     private void save(SnapshotSet set) {
         set.updatedMillis = System.currentTimeMillis();
         if (!events.frozen()) {
             journal.saveSet(set.record());
         } else {
             pendingSaves.put(set.id, set);
+        }
+        if (!set.state.live()) {
+            sets.remove(set.id, set);
         }
     }
 
@@ -766,6 +795,13 @@ public final class SnapshotProvider implements AutoCloseable {
                 journal.saveSet(s.record());
             }
         }
+    }
+
+    /** Every set's PostCommit cancels its freeze guard: without remove-on-cancel each cancelled guard stays queued for maxFreeze. */
+    private static ScheduledExecutorService freezeTimer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemon("rmvss-freeze-timer"));
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -11,6 +11,7 @@ import io.rmvss.control.config.ProviderConfig;
 import io.rmvss.control.events.EventCode;
 import io.rmvss.control.events.Events;
 import io.rmvss.control.journal.MemoryJournal;
+import io.rmvss.control.journal.SetRecord;
 import io.rmvss.control.luns.HitachiIdentity;
 import io.rmvss.control.luns.LunInfo;
 import java.time.Duration;
@@ -88,7 +89,8 @@ class SnapshotProviderTest {
         }
         assertThat(cci.status).containsEntry("g1", VolumeState.Status.PAIR).containsEntry("g2", VolumeState.Status.PAIR);
         assertThat(cci.calls).contains("hide g1 on 51", "resync g1", "resync g2");
-        assertThat(provider.sets()).singleElement().extracting(SetView::state).isEqualTo(SetState.DELETED);
+        assertThat(provider.sets()).as("an ended set leaves memory").isEmpty();
+        assertThat(journal.sets()).singleElement().extracting(SetRecord::state).isEqualTo("DELETED");
         assertThat(sink.written).isEmpty();
         assertThat(journal.unfinished()).as("every SPLIT journalled at PreCommit is finished by now").isEmpty();
     }
@@ -187,7 +189,8 @@ class SnapshotProviderTest {
         assertThat(sink.written.get(0).kavx()).startsWith("KAVX5004-E");
         assertThat(cci.status.values()).as("every split pair is resynchronised").containsOnly(VolumeState.Status.PAIR);
         assertThat(cci.calls).contains("resync g1", "resync g2", "resync g3");
-        assertThat(provider.sets()).singleElement().extracting(SetView::state).isEqualTo(SetState.ABORTED);
+        assertThat(provider.sets()).isEmpty();
+        assertThat(journal.sets()).singleElement().extracting(SetRecord::state).isEqualTo("ABORTED");
     }
 
     @Test
@@ -274,8 +277,31 @@ class SnapshotProviderTest {
         provider.beginPrepareSnapshot(SET, "{s}", 0, luns(1));
         provider.beginPrepareSnapshot("{set-2}", "{s2}", 0, luns(1));
         assertThat(provider.sets()).extracting(SetView::setId, SetView::state)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(SET, SetState.ABORTED),
-                        org.assertj.core.groups.Tuple.tuple("{set-2}", SetState.PREPARING));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("{set-2}", SetState.PREPARING));
+        assertThat(journal.set(SET)).get().extracting(SetRecord::state).isEqualTo("ABORTED");
+    }
+
+    @Test
+    void anEndedSetIsTheJournalsAndStillAnswersAsEnded() {
+        provider(1, ProviderSettings.defaults());
+        provider.beginPrepareSnapshot(SET, "{s}", 0, luns(1));
+        provider.abortSnapshots(SET);
+        assertThat(provider.sets()).isEmpty();
+        provider.abortSnapshots(SET);
+        for (Runnable call : List.<Runnable>of(() -> provider.endPrepareSnapshots(SET), () -> provider.beginPrepareSnapshot(SET, "{s}", 0, luns(1)))) {
+            assertThatThrownBy(call::run).isInstanceOfSatisfying(ProviderException.class, e -> {
+                assertThat(e.error().hresult()).isEqualTo(HResult.VSS_E_BAD_STATE);
+                assertThat(e.error().detail()).endsWith("in state ABORTED");
+            });
+        }
+        assertThatThrownBy(() -> provider.endPrepareSnapshots("{never}")).isInstanceOfSatisfying(ProviderException.class,
+                e -> assertThat(e.error().hresult()).isEqualTo(HResult.VSS_E_OBJECT_NOT_FOUND));
+
+        create("{set-2}", luns(1));
+        provider.onLunEmpty("Harddisk9", provider.getTargetLuns(luns(1)).get(0));
+        assertThat(provider.sets()).isEmpty();
+        assertThatThrownBy(() -> provider.getTargetLuns(luns(1))).isInstanceOfSatisfying(ProviderException.class,
+                e -> assertThat(e.error().hresult()).isEqualTo(HResult.VSS_E_OBJECT_NOT_FOUND));
     }
 
 }
