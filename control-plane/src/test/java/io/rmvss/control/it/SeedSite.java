@@ -59,6 +59,17 @@ final class SeedSite implements AutoCloseable {
         return site;
     }
 
+    /** The simulated array with {@code layout} and its daemon only: no conf written, no instance started (sites other than 3.7.2's). */
+    static SeedSite withLayout(Path root, ArrayLayout layout) throws Exception {
+        if (!Files.isExecutable(REPO.resolve("build/rmvss-cci"))) {
+            throw new IllegalStateException("build the native CCI front end first: cmake -S . -B build && cmake --build build");
+        }
+        SeedSite site = new SeedSite(Files.createDirectories(root.resolve("array")), Files.createDirectories(root.resolve("etc")));
+        SimulatedArray.create(site.data, layout).close();
+        site.startDaemon(List.of());
+        return site;
+    }
+
     CciInstallation installation() {
         return installation(CCI_BIN);
     }
