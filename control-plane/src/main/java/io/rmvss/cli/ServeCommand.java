@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Run the control plane: the VSS provider's gRPC service for rmvssprv.dll and the admin service for the CLI.",
-                "Environment: VSHTCHORCMINST_LOCAL (P-VOL side CCI instance), VSHTCHORCMINST_REMOTE (S-VOL side, optional),"
+                "Environment: VSHTCHORCMINST_LOCAL (P-VOL side CCI instance), VSHTCHORCMINST_REMOTE (S-VOL side, optional; alone on the"
+                        + " import host of an export/import configuration),"
                         + " VSHTCHOMRCF_MUN (MU#), RMVSS_ARRAY (simulated array data directory, passed to the CCI commands).",
                 "Writes <state>/token (the secret every call must carry, created rw------- on first start) and <state>/port"
                         + " (host:port it listens on, removed at a clean stop)."})

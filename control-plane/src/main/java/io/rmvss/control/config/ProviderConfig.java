@@ -12,8 +12,11 @@ import java.util.Optional;
  * The seed's system environment variables (1.3, table 3.3), read from the service's environment
  * as it was when the service started (an injected map, so tests can vary it):
  * <ul>
- * <li>VSHTCHORCMINST_LOCAL: the CCI instance of the P-VOL side (required);</li>
- * <li>VSHTCHORCMINST_REMOTE: the instance of the S-VOL side (export/import host; optional);</li>
+ * <li>VSHTCHORCMINST_LOCAL: the CCI instance of the P-VOL side (required, except on an S-VOL side host);</li>
+ * <li>VSHTCHORCMINST_REMOTE: the instance of the S-VOL side (optional). In the export/import host configuration the seed
+ *     (3.7.2's note) sets LOCAL on the P-VOL side (export) host and REMOTE on the S-VOL side (import) host: a host with REMOTE
+ *     alone has that one instance, which then also serves as the local one (it imports and deletes shadow copies, it
+ *     creates none: its instance defines no P-VOL);</li>
  * <li>VSHTCHOMRCF_MUN: the MU# of the copy group used for VSS, 0-2 for ShadowImage (required).</li>
  * </ul>
  * A missing or invalid value is [EV_EGETEV] with the seed's KAVX5003-E (LOCAL) or KAVX5002-E (MUN). Where the machine's
@@ -37,8 +40,8 @@ public record ProviderConfig(int localInstance, Optional<Integer> remoteInstance
 
     /** @param system the machine's persistent environment, to tell a setting not yet effective from one never made */
     public static ProviderConfig fromEnvironment(Map<String, String> env, SystemEnvironment system) {
-        int local = instance(env, system, LOCAL, true).orElseThrow();
         Optional<Integer> remote = instance(env, system, REMOTE, false);
+        int local = instance(env, system, LOCAL, remote.isEmpty()).or(() -> remote).orElseThrow();
         String mu = env.get(MUN);
         if (mu == null || mu.isBlank()) {
             throw egetev(missing(system, MUN), KAVX5002);
@@ -54,6 +57,11 @@ public record ProviderConfig(int localInstance, Optional<Integer> remoteInstance
                     + " in the instance's HORCM_DEV/HORCM_LDEV" + pending(env, system, MUN), KAVX5002);
         }
         return new ProviderConfig(local, remote, value);
+    }
+
+    /** An S-VOL side (import) host: only VSHTCHORCMINST_REMOTE was set. */
+    public boolean svolSideOnly() {
+        return remoteInstance.isPresent() && remoteInstance.get() == localInstance;
     }
 
     /** The instance for S-VOL side commands: REMOTE when set (export/import host), else LOCAL. */

@@ -11,7 +11,8 @@ import java.util.Optional;
  * The pairs the local instance defines (its HORCM_DEV/HORCM_LDEV), keyed by P-VOL and by S-VOL
  * {@code serial:LDEV}: built with one {@code raidqry -g} and one {@code pairdisplay -g G -CLI} per
  * copy group, so AreLunsSupported answers for hundreds of LUNs without a CCI command per LUN.
- * Only the lines of the local instance at the configured MU# count. Rebuilt with {@link #refresh()}.
+ * Only the pairs at the configured MU# count: the local volume's MU#, or on an S-VOL side instance the P-VOL partner's.
+ * Rebuilt with {@link #refresh()}.
  */
 public final class LunIndex {
     private final CciDriver cci;
@@ -34,17 +35,21 @@ public final class LunIndex {
             List<PairRow> rows = cci.pairs(instance, group);
             for (int i = 0; i < rows.size(); i++) {
                 PairRow local = rows.get(i);
-                if (!local.local() || local.mu() != mu) {
-                    continue;
-                }
                 PairRow remote = i + 1 < rows.size() && !rows.get(i + 1).local() ? rows.get(i + 1) : null;
-                if (remote == null) {
+                if (!local.local() || remote == null) {
                     continue;
                 }
-                PairBinding b = new PairBinding(group, local.devName(), local.serial(), local.ldev(), remote.serial(), remote.ldev(), mu,
+                // An S-VOL side instance (import host) sees its S-VOL at MU#0 and the P-VOL, at the configured MU#, as the partner.
+                boolean svolSide = local.svol() && remote.pvol() && remote.mu() == mu;
+                if (!svolSide && local.mu() != mu) {
+                    continue;
+                }
+                PairRow pvol = svolSide ? remote : local;
+                PairRow svol = svolSide ? local : remote;
+                PairBinding b = new PairBinding(group, local.devName(), pvol.serial(), pvol.ldev(), svol.serial(), svol.ldev(), mu,
                         local.attribute());
-                pvols.put(key(local.serial(), local.ldev()), b);
-                svols.put(key(remote.serial(), remote.ldev()), b);
+                pvols.put(key(pvol.serial(), pvol.ldev()), b);
+                svols.put(key(svol.serial(), svol.ldev()), b);
             }
         }
         byPvol = Map.copyOf(pvols);

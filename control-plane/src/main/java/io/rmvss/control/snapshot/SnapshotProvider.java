@@ -415,8 +415,12 @@ public final class SnapshotProvider implements AutoCloseable {
             for (LunInfo target : targets) {
                 HitachiIdentity id = HitachiIdentity.of(target).orElseThrow(() -> error(null, HResult.E_INVALIDARG, EventCode.EV_INVARG,
                         "LocateLuns was given a LUN without Hitachi inquiry data"));
-                SnapshotSet set = findBySvol(id).orElseThrow(() -> error(null, HResult.VSS_E_OBJECT_NOT_FOUND, EventCode.EV_ENOOBJ,
-                        "no snapshot set has LDEV " + id.ldev() + " of array " + id.serial() + " as its shadow copy"));
+                Optional<SnapshotSet> owner = findBySvol(id);
+                if (owner.isEmpty()) {
+                    importElsewhereCreated(id);
+                    continue;
+                }
+                SnapshotSet set = owner.get();
                 synchronized (set) {
                     String group = memberBySvol(set, id).pair().group();
                     if (config.remoteInstance().isPresent() && !set.unhidden.contains(group)) {
@@ -430,6 +434,29 @@ public final class SnapshotProvider implements AutoCloseable {
     }
 
     /**
+     * LocateLuns of a shadow copy another host created: the import host of the export/import configuration (seed 3.7.2's note:
+     * VSHTCHORCMINST_REMOTE on the S-VOL side host) knows the S-VOL from its own instance and releases it through that instance.
+     */
+    private void importElsewhereCreated(HitachiIdentity id) {
+        PairBinding pair = svolPair(id).orElseThrow(() -> error(null, HResult.VSS_E_OBJECT_NOT_FOUND, EventCode.EV_ENOOBJ,
+                "no snapshot set has LDEV " + id.ldev() + " of array " + id.serial() + " as its shadow copy, and it is no S-VOL of instance "
+                        + config.localInstance() + " at MU#" + config.mu() + "; on the import host set VSHTCHORCMINST_REMOTE to the instance"
+                        + " of its horcmN.conf that holds the S-VOL"));
+        config.remoteInstance().ifPresent(remote -> pairOperation(null, pair.group(), OperationKind.UNHIDE,
+                () -> cci.setHidden(remote, pair.group(), false)));
+    }
+
+    /** The pair whose S-VOL this is, from the index (rebuilt once if it is not there: pairs may have been created since). */
+    private Optional<PairBinding> svolPair(HitachiIdentity id) {
+        Optional<PairBinding> pair = index.bySvol(id.serial(), id.ldev());
+        if (pair.isEmpty()) {
+            index.refresh();
+            pair = index.bySvol(id.serial(), id.ldev());
+        }
+        return pair;
+    }
+
+    /**
      * OnLunEmpty: the shadow copy on this S-VOL is deleted. The pair is resynchronised (the administrator then sees
      * PVOL_COPY/PAIR, seed 3.7.3) and an S-VOL the provider un-hid is hidden again for the next backup.
      */
@@ -439,10 +466,13 @@ public final class SnapshotProvider implements AutoCloseable {
                     "OnLunEmpty was given a LUN without Hitachi inquiry data (" + device + ")"));
             Optional<SnapshotSet> owner = findBySvol(id);
             if (owner.isEmpty()) {
-                // Not (or no longer) known, e.g. a set from before a reinstall: still release the S-VOL as asked.
-                PairBinding pair = index.bySvol(id.serial(), id.ldev()).orElseThrow(() -> error(null, HResult.VSS_E_OBJECT_NOT_FOUND,
+                // Created on another host (the import host deletes what it imported), or a set from before a reinstall: still
+                // release the S-VOL as asked, hidden again for the next backup where an S-VOL side instance is configured.
+                PairBinding pair = svolPair(id).orElseThrow(() -> error(null, HResult.VSS_E_OBJECT_NOT_FOUND,
                         EventCode.EV_ENOOBJ, "LDEV " + id.ldev() + " of array " + id.serial() + " is no S-VOL of instance "
                                 + config.localInstance() + " at MU#" + config.mu()));
+                config.remoteInstance().ifPresent(remote -> pairOperation(null, pair.group(), OperationKind.HIDE,
+                        () -> cci.setHidden(remote, pair.group(), true)));
                 resyncIfSplit(null, pair.group());
                 return null;
             }
@@ -671,7 +701,30 @@ public final class SnapshotProvider implements AutoCloseable {
     }
 
     private Optional<SnapshotSet> ownerOf(String pvolKey, String except) {
-        return sets.values().stream().filter(s -> !s.id.equals(except) && s.state.live() && s.members.containsKey(pvolKey)).findFirst();
+        return sets.values().stream().filter(s -> !s.id.equals(except) && s.state.live() && s.members.containsKey(pvolKey))
+                .filter(this::stillHoldsItsShadowCopy).findFirst();
+    }
+
+    /**
+     * A created set none of whose pairs is split any more was released elsewhere: in the export/import configuration the import
+     * host deletes the shadow copy (OnLunEmpty there resynchronises), so this host never hears of it; or an administrator ran
+     * pairresync. Its shadow copy is gone: the set ends here (DELETED) instead of holding its LUNs for ever.
+     */
+    private boolean stillHoldsItsShadowCopy(SnapshotSet set) {
+        synchronized (set) {
+            if (set.state != SetState.CREATED || set.split.isEmpty()) {
+                return set.state.live();
+            }
+            for (String group : set.split) {
+                if (cci.state(config.localInstance(), group).split()) {
+                    return true;
+                }
+            }
+            set.split.clear();
+            set.state = SetState.DELETED;
+            save(set);
+            return false;
+        }
     }
 
     private Optional<SnapshotSet> findBySvol(HitachiIdentity id) {
@@ -695,9 +748,10 @@ public final class SnapshotProvider implements AutoCloseable {
         }
     }
 
+    /** Resynchronises a split (or suspended) pair, from either side: an import host's instance sees the S-VOL (SSUS). */
     private void resyncIfSplit(SnapshotSet set, String group) {
         VolumeState state = cci.state(config.localInstance(), group);
-        if (state.role() == VolumeState.Role.PVOL && (state.split() || state.status() == VolumeState.Status.PSUE)) {
+        if (state.role() != VolumeState.Role.SMPL && (state.split() || state.status() == VolumeState.Status.PSUE)) {
             pairOperation(set, group, OperationKind.RESYNC, () -> cci.resync(config.localInstance(), group));
         }
     }

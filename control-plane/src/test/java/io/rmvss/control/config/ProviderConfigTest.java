@@ -18,6 +18,16 @@ class ProviderConfigTest {
     }
 
     @Test
+    void anImportHostSetsOnlyRemote() {
+        // Seed 3.7.2's note: LOCAL on the P-VOL side (export) host, REMOTE on the S-VOL side (import) host.
+        ProviderConfig importHost = ProviderConfig.fromEnvironment(Map.of("VSHTCHORCMINST_REMOTE", "51", "VSHTCHOMRCF_MUN", "2"));
+        assertThat(importHost).isEqualTo(new ProviderConfig(51, Optional.of(51), 2));
+        assertThat(importHost.svolSideOnly()).isTrue();
+        assertThat(ProviderConfig.fromEnvironment(Map.of("VSHTCHORCMINST_LOCAL", "50", "VSHTCHORCMINST_REMOTE", "51", "VSHTCHOMRCF_MUN", "2"))
+                .svolSideOnly()).isFalse();
+    }
+
+    @Test
     void missingLocalIsEgetevWithKavx5003() {
         assertThatThrownBy(() -> ProviderConfig.fromEnvironment(Map.of("VSHTCHOMRCF_MUN", "2")))
                 .isInstanceOfSatisfying(EventException.class, e -> {

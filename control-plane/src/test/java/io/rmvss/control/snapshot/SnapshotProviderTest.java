@@ -282,6 +282,19 @@ class SnapshotProviderTest {
     }
 
     @Test
+    void aCreatedSetWhosePairsWereResynchronisedElsewhereNoLongerHoldsItsLuns() {
+        provider(1, ProviderSettings.defaults());
+        create(SET, luns(1));
+        assertThat(provider.areLunsSupported(luns(1), 0)).as("held by the live set").isFalse();
+        // Export/import: the import host deleted the shadow copy (OnLunEmpty there resynchronised the pair); this host never heard.
+        cci.status.put("g1", VolumeState.Status.PAIR);
+        assertThat(provider.areLunsSupported(luns(1), 0)).isTrue();
+        assertThat(journal.set(SET)).get().extracting(SetRecord::state).isEqualTo("DELETED");
+        create("{set-2}", luns(1));
+        assertThat(provider.sets()).extracting(SetView::setId).containsExactly("{set-2}");
+    }
+
+    @Test
     void anEndedSetIsTheJournalsAndStillAnswersAsEnded() {
         provider(1, ProviderSettings.defaults());
         provider.beginPrepareSnapshot(SET, "{s}", 0, luns(1));
