@@ -31,11 +31,37 @@ final class CoordinatorCalls {
         }
     }
 
+    /** What VSS does to the host's writes around CommitSnapshots: holds them before (flush-and-hold), releases them after. */
+    interface FlushAndHold {
+        FlushAndHold NOTHING_WRITES = new FlushAndHold() {
+            @Override
+            public void hold() {
+            }
+
+            @Override
+            public void release() {
+            }
+        };
+
+        void hold();
+
+        void release();
+    }
+
     /** EndPrepare through PostFinalCommit, then the target LUNs of {@code luns}, in their order. */
     List<LunInformation> commit(String set, List<DeviceLun> luns) {
+        return commit(set, luns, FlushAndHold.NOTHING_WRITES);
+    }
+
+    List<LunInformation> commit(String set, List<DeviceLun> luns, FlushAndHold writes) {
         vss.call(END_PREPARE_SNAPSHOTS, EndPrepareSnapshotsRequest.newBuilder().setSnapshotSetId(set).build());
         vss.call(PRE_COMMIT_SNAPSHOTS, PreCommitSnapshotsRequest.newBuilder().setSnapshotSetId(set).build());
-        vss.call(COMMIT_SNAPSHOTS, CommitSnapshotsRequest.newBuilder().setSnapshotSetId(set).build());
+        writes.hold();
+        try {
+            vss.call(COMMIT_SNAPSHOTS, CommitSnapshotsRequest.newBuilder().setSnapshotSetId(set).build());
+        } finally {
+            writes.release();
+        }
         vss.call(POST_COMMIT_SNAPSHOTS, PostCommitSnapshotsRequest.newBuilder().setSnapshotSetId(set).setSnapshotCount(luns.size()).build());
         vss.call(PRE_FINAL_COMMIT_SNAPSHOTS, PreFinalCommitSnapshotsRequest.newBuilder().setSnapshotSetId(set).build());
         vss.call(POST_FINAL_COMMIT_SNAPSHOTS, PostFinalCommitSnapshotsRequest.newBuilder().setSnapshotSetId(set).build());
