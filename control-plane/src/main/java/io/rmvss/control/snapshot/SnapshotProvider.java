@@ -22,9 +22,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -58,7 +60,9 @@ public final class SnapshotProvider implements AutoCloseable {
     private final Events events;
     private final Journal journal;
     private final Map<String, SnapshotSet> sets = new ConcurrentHashMap<>();
+    private static final int KEPT_RESYNCS = 64;
     private final Map<String, ResyncStatus> resyncs = new ConcurrentHashMap<>();
+    private final Queue<String> finishedResyncs = new ConcurrentLinkedQueue<>();
     private final ExecutorService workers = Executors.newCachedThreadPool(daemon("rmvss-cci"));
     private final ScheduledExecutorService timer = freezeTimer();
     private final AtomicInteger resyncNumber = new AtomicInteger();
@@ -541,7 +545,7 @@ public final class SnapshotProvider implements AutoCloseable {
                     journal.finish(journalled, true, "");
                 } catch (EventException e) {
                     journal.finish(journalled, false, e.getMessage());
-                    resyncs.put(op, new ResyncStatus(op, ResyncStatus.State.FAILED, groups.size(), null));
+                    finishResync(new ResyncStatus(op, ResyncStatus.State.FAILED, groups.size(), null));
                     throw error(null, HResult.VSS_E_PROVIDER_VETO, e.code(), e.event().detail());
                 }
             }
@@ -552,15 +556,27 @@ public final class SnapshotProvider implements AutoCloseable {
                             throw new EventException(EventCode.EV_INVSTP, "the restore of copy group " + g + " did not finish in time");
                         }
                     });
-                    resyncs.put(op, new ResyncStatus(op, ResyncStatus.State.DONE, groups.size(), null));
+                    finishResync(new ResyncStatus(op, ResyncStatus.State.DONE, groups.size(), null));
                 } catch (EventException e) {
                     events.report(e.event());
-                    resyncs.put(op, new ResyncStatus(op, ResyncStatus.State.FAILED, groups.size(),
+                    finishResync(new ResyncStatus(op, ResyncStatus.State.FAILED, groups.size(),
                             new ProviderError(HResult.VSS_E_PROVIDER_VETO, e.code(), e.event().detail())));
                 }
             }, workers);
             return op;
         });
+    }
+
+    /** A finished resync stays readable until {@value #KEPT_RESYNCS} newer ones finished: VSS polls one until done, then lets go. */
+    private void finishResync(ResyncStatus status) {
+        resyncs.put(status.operationId(), status);
+        finishedResyncs.add(status.operationId());
+        while (finishedResyncs.size() > KEPT_RESYNCS) {
+            String oldest = finishedResyncs.poll();
+            if (oldest != null) {
+                resyncs.remove(oldest);
+            }
+        }
     }
 
     public ResyncStatus resyncStatus(String operationId) {

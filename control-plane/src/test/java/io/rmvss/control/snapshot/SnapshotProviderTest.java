@@ -272,6 +272,25 @@ class SnapshotProviderTest {
     }
 
     @Test
+    void finishedResyncsAreKeptOnlyWhileTheCoordinatorMayPoll() {
+        provider(1, ProviderSettings.defaults());
+        List<String> ops = new ArrayList<>();
+        for (int i = 0; i < 65; i++) {
+            cci.status.put("g1", VolumeState.Status.SPLIT);
+            String op = provider.resyncLuns(List.of(TestLuns.hitachi(SERIAL, svol(1), "OPEN-V")), luns(1));
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (provider.resyncStatus(op).state() == ResyncStatus.State.RUNNING && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertThat(provider.resyncStatus(op).state()).isEqualTo(ResyncStatus.State.DONE);
+            ops.add(op);
+        }
+        assertThatThrownBy(() -> provider.resyncStatus(ops.get(0))).as("the oldest of 65 finished resyncs")
+                .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.error().hresult()).isEqualTo(HResult.VSS_E_OBJECT_NOT_FOUND));
+        assertThat(provider.resyncStatus(ops.get(1)).state()).isEqualTo(ResyncStatus.State.DONE);
+    }
+
+    @Test
     void newSetAbandonsOneStillBeingPrepared() {
         provider(1, ProviderSettings.defaults());
         provider.beginPrepareSnapshot(SET, "{s}", 0, luns(1));
