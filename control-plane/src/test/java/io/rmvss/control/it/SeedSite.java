@@ -44,12 +44,7 @@ final class SeedSite implements AutoCloseable {
 
     /** @param daemonOptions passed to {@code rmvss array serve}, e.g. {@code --latency pairvolchk=30s} */
     static SeedSite start(Path root, List<String> daemonOptions) throws Exception {
-        if (!Files.isExecutable(REPO.resolve("build/rmvss-cci"))) {
-            throw new IllegalStateException("build the native CCI front end first: cmake -S . -B build && cmake --build build");
-        }
-        SeedSite site = new SeedSite(Files.createDirectories(root.resolve("array")), Files.createDirectories(root.resolve("etc")));
-        SimulatedArray.create(site.data, ArrayLayout.seedExample()).close();
-        site.startDaemon(daemonOptions);
+        SeedSite site = withLayout(root, ArrayLayout.seedExample(), daemonOptions);
         Files.writeString(site.etc.resolve("horcm50.conf"), SeedConfs.HORCM50);
         Files.writeString(site.etc.resolve("horcm51.conf"), SeedConfs.HORCM51);
         site.check(Map.of(), "horcmstart", "50", "51");
@@ -61,12 +56,16 @@ final class SeedSite implements AutoCloseable {
 
     /** The simulated array with {@code layout} and its daemon only: no conf written, no instance started (sites other than 3.7.2's). */
     static SeedSite withLayout(Path root, ArrayLayout layout) throws Exception {
+        return withLayout(root, layout, List.of());
+    }
+
+    static SeedSite withLayout(Path root, ArrayLayout layout, List<String> daemonOptions) throws Exception {
         if (!Files.isExecutable(REPO.resolve("build/rmvss-cci"))) {
             throw new IllegalStateException("build the native CCI front end first: cmake -S . -B build && cmake --build build");
         }
         SeedSite site = new SeedSite(Files.createDirectories(root.resolve("array")), Files.createDirectories(root.resolve("etc")));
         SimulatedArray.create(site.data, layout).close();
-        site.startDaemon(List.of());
+        site.startDaemon(daemonOptions);
         return site;
     }
 
