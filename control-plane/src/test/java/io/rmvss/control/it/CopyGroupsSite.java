@@ -63,18 +63,23 @@ final class CopyGroupsSite implements AutoCloseable {
         return FIRST_LDEV + groups + i;
     }
 
-    /** The P-VOL of group i as the host's VSS sees it (disk 1+i). */
+    /** The P-VOL of group i as the host's VSS names it (its device interface name, as the simulated host answers to it). */
     DeviceLun pvol(int i) {
-        return GrpcSite.device("\\\\?\\scsi#disk&ven_hitachi&prod_open-3#" + (1 + i), TestLuns.hitachi(SERIAL, pvolLdev(i), "OPEN-3"));
+        return GrpcSite.device(interfaceName(pvolLdev(i)), TestLuns.hitachi(SERIAL, pvolLdev(i), "OPEN-3"));
     }
 
     LunInfo pvolLun(int i) {
         return TestLuns.hitachi(SERIAL, pvolLdev(i), "OPEN-3");
     }
 
-    /** The S-VOL of group i's disk device path (disk 1+n+i) once imported. */
+    /** The S-VOL of group i's device interface name, once imported (LocateLuns made it visible). */
     String svolDevice(int i) {
-        return "\\\\?\\scsi#disk&ven_hitachi&prod_open-3#" + (1 + groups + i);
+        return interfaceName(svolLdev(i));
+    }
+
+    /** {@code \\?\scsi#disk&ven_hitachi&prod_open-3#1&<serial, 5 hex>&0&<LDEV, 6 hex>}: HostDisk.interfaceName's form. */
+    private static String interfaceName(int ldev) {
+        return String.format("\\\\?\\scsi#disk&ven_hitachi&prod_open-3#1&%05x&0&%06x", SERIAL, ldev);
     }
 
     /** {@code P/S Status} of every line of every group through instance 50, e.g. "g3 P-VOL PAIR". */

@@ -45,8 +45,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue #5's soak, bounded for CI: the coordinator's create + delete cycle over real gRPC against the simulated array's real
- * CCI commands (bin/cci -> array daemon), {@value #CYCLES} times back to back, then {@value #SETS} snapshot sets on disjoint LUNs
+ * Issue #5's soak, bounded for CI: the coordinator's cycle for a non-transportable shadow copy (create, the import VSS does on
+ * the same host, delete) over real gRPC against the simulated array's real CCI commands (bin/cci -> array daemon),
+ * {@value #CYCLES} times back to back, then {@value #SETS} snapshot sets on disjoint LUNs
  * live at once, then a set overlapping a live one. After each: zero errors, every pair PAIR or COPY (pairdisplay), no live set
  * and no unfinished pair operation in the journal, no split group without a live owner. Memory: the control plane's live heap
  * (full GC) at cycle 100 and at cycle 1,000, and the SnapshotSet objects it still holds. The figures are printed as one
@@ -90,12 +91,24 @@ class SoakTest {
         }
     }
 
-    /** One cycle on group i: create, then delete the shadow copy GetTargetLuns named. Returns its duration in ns. */
+    /** One cycle on group i: create, import, delete. Returns its duration in ns. */
     private static long cycle(int i, String set) {
         long started = System.nanoTime();
-        List<LunInformation> targets = coordinator.create(set, List.of(site.pvol(i)));
-        coordinator.delete(CoordinatorCalls.disks(List.of(site.svolDevice(i)), targets));
+        List<DeviceLun> shadowCopy = importShadowCopy(i, coordinator.create(set, List.of(site.pvol(i))));
+        coordinator.delete(shadowCopy);
         return System.nanoTime() - started;
+    }
+
+    /**
+     * VSS surfaces a non-transportable shadow copy on the host that made it: LocateLuns (the S-VOL is unhidden), then
+     * FillInLunInfo for the disk that arrives; the delete's FillInLunInfo and OnLunEmpty then name that disk.
+     */
+    private static List<DeviceLun> importShadowCopy(int i, List<LunInformation> targets) {
+        List<DeviceLun> shadowCopy = CoordinatorCalls.disks(List.of(site.svolDevice(i)), targets);
+        if (!coordinator.importLuns(shadowCopy)) {
+            throw new AssertionError("FillInLunInfo did not claim the shadow copy of group " + i + " (" + site.svolDevice(i) + ")");
+        }
+        return shadowCopy;
     }
 
     @Test
@@ -167,8 +180,9 @@ class SoakTest {
                             } finally {
                                 coordinatorCreates.unlock();
                             }
+                            List<DeviceLun> shadowCopy = importShadowCopy(i, targets);
                             allLive.await(60, TimeUnit.SECONDS);
-                            coordinator.delete(CoordinatorCalls.disks(List.of(site.svolDevice(i)), targets));
+                            coordinator.delete(shadowCopy);
                             ms.add((System.nanoTime() - started) / 1_000_000);
                         } catch (BrokenBarrierException | java.util.concurrent.TimeoutException | InterruptedException e) {
                             errors.add("group " + i + " round " + round + ": the other sets never became live together: " + e);
@@ -228,7 +242,7 @@ class SoakTest {
         assertThat(liveSets()).extracting(SetRecord::setId).containsExactly(live);
 
         // The live set is untouched, and once it is deleted the LUN takes part in a new set.
-        coordinator.delete(CoordinatorCalls.disks(List.of(site.svolDevice(0)), targets));
+        coordinator.delete(importShadowCopy(0, targets));
         cycle(0, UUID.randomUUID().toString());
         cycle(1, UUID.randomUUID().toString());
     }

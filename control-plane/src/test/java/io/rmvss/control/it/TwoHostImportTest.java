@@ -56,9 +56,10 @@ import org.junit.jupiter.api.io.TempDir;
 class TwoHostImportTest {
     private static final long AREA = 8L << 20;
     private static final LunInfo PVOL = TestLuns.hitachi(62496, 18, "OPEN-3");
-    private static final DeviceLun PVOL_DEVICE = GrpcSite.device("\\\\?\\scsi#disk&ven_hitachi&prod_open-3#1", PVOL);
-    /** The shadow copy's disk as it arrives on the backup host. */
-    private static final String SHADOW_DISK = "\\\\?\\scsi#disk&ven_hitachi&prod_open-3#2";
+    /** E: (LDEV 18) by its device interface name, as VSS names it to the provider. */
+    private static final DeviceLun PVOL_DEVICE = GrpcSite.device("\\\\?\\scsi#disk&ven_hitachi&prod_open-3#1&0f420&0&000012", PVOL);
+    /** The shadow copy's disk (LDEV 19) as it arrives on the backup host. */
+    private static final String SHADOW_DISK = "\\\\?\\scsi#disk&ven_hitachi&prod_open-3#1&0f420&0&000013";
 
     @TempDir
     Path dir;
