@@ -59,11 +59,6 @@ public record ProviderConfig(int localInstance, Optional<Integer> remoteInstance
         return new ProviderConfig(local, remote, value);
     }
 
-    /** An S-VOL side (import) host: only VSHTCHORCMINST_REMOTE was set. */
-    public boolean svolSideOnly() {
-        return remoteInstance.isPresent() && remoteInstance.get() == localInstance;
-    }
-
     /** The instance for S-VOL side commands: REMOTE when set (export/import host), else LOCAL. */
     public int svolInstance() {
         return remoteInstance.orElse(localInstance);
