@@ -152,8 +152,9 @@ class SoakTest {
     void eightLiveSetsOnDisjointLuns() throws Exception {
         // Windows' coordinator creates one snapshot set at a time (StartSnapshotSet: VSS_E_SNAPSHOT_SET_IN_PROGRESS), and the
         // provider abandons a set still being prepared when another one starts: creation is serialised here as VSS does it.
-        // Everything else runs concurrently: AreLunsSupported, GetTargetLuns, FillInLunInfo, OnLunEmpty (resyncs), and each
-        // round holds all eight sets live at once, which the admin service must show.
+        // Everything else runs concurrently: AreLunsSupported, the import (LocateLuns, FillInLunInfo) and the delete
+        // (FillInLunInfo, OnLunEmpty: hide and resync), and each round holds all eight sets live at once, which the admin
+        // service must show.
         ReentrantLock coordinatorCreates = new ReentrantLock();
         ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Long> ms = new ConcurrentLinkedQueue<>();
