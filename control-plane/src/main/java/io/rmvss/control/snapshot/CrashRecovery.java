@@ -9,6 +9,7 @@ import io.rmvss.control.journal.OperationRecord;
 import io.rmvss.control.journal.SetRecord;
 import io.rmvss.control.luns.PairBinding;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -46,7 +47,10 @@ public final class CrashRecovery {
                 record.members().forEach(m -> owned.add(m.group()));
             }
         }
-        for (SetRecord record : journal.sets()) {
+        // Sets being created first: a pair one of them split is resynchronised (and journalled) for it, not for an older ended set.
+        List<SetRecord> records = new ArrayList<>(journal.sets());
+        records.sort(Comparator.comparing(r -> !SetState.valueOf(r.state()).live()));
+        for (SetRecord record : records) {
             SetState state = SetState.valueOf(record.state());
             Set<String> groups = new LinkedHashSet<>();
             record.members().forEach(m -> groups.add(m.group()));

@@ -546,12 +546,19 @@ public final class SnapshotProvider implements AutoCloseable {
 
     public Events events() { return events; }
 
-    /** Takes back a set the journal shows as created (after a restart), so OnLunEmpty and GetTargetLuns find it. */
+    /**
+     * Takes back a set the journal shows as created (after a restart), so OnLunEmpty and GetTargetLuns find it. With an S-VOL side
+     * instance, LocateLuns may have un-hidden its S-VOLs before the crash (that is not journalled in the set): OnLunEmpty hides
+     * them again, which is harmless when they still are hidden.
+     */
     void adopt(String setId, SetState state, List<SnapshotSet.Member> members, List<String> splitGroups) {
         SnapshotSet set = new SnapshotSet(setId);
         set.state = state;
         members.forEach(m -> set.members.put(SnapshotSet.key(m.pair().serial(), m.pair().pvolLdev()), m));
         set.split.addAll(splitGroups);
+        if (config.remoteInstance().isPresent()) {
+            set.unhidden.addAll(set.groups());
+        }
         sets.put(setId, set);
     }
 
