@@ -439,11 +439,14 @@ public final class SnapshotProvider implements AutoCloseable {
             SnapshotSet set = owner.get();
             synchronized (set) {
                 String group = memberBySvol(set, id).pair().group();
-                if (set.unhidden.remove(group)) {
+                // Forgotten only once done: a failed hide or resync (e.g. [EV_ATTHOR]) leaves the set owning its split for a retry.
+                if (set.unhidden.contains(group)) {
                     pairOperation(set, group, OperationKind.HIDE, () -> cci.setHidden(config.remoteInstance().orElseThrow(), group, true));
+                    set.unhidden.remove(group);
                 }
-                if (set.split.remove(group)) {
+                if (set.split.contains(group)) {
                     pairOperation(set, group, OperationKind.RESYNC, () -> cci.resync(config.localInstance(), group));
+                    set.split.remove(group);
                 }
                 if (set.split.isEmpty()) {
                     set.state = SetState.DELETED;

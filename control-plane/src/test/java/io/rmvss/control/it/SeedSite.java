@@ -73,10 +73,25 @@ final class SeedSite implements AutoCloseable {
         return r;
     }
 
-    /** {@code P/S Status} of the P-VOL and S-VOL lines of pairdisplay through instance 50: e.g. [P-VOL PSUS, S-VOL COPY]. */
+    /**
+     * {@code P/S Status} of the P-VOL and S-VOL lines of pairdisplay through instance 50: e.g. [P-VOL PSUS, S-VOL COPY]. While
+     * instance 50 is shut down (pairdisplay needs both), from raidscan of port CL2-C through instance 51.
+     */
     List<String> statuses() throws IOException, InterruptedException {
-        return check(INST50, "pairdisplay", "-g", "snap", "-CLI").out().lines().skip(1)
-                .map(l -> l.trim().split("\\s+")).map(t -> t[9] + " " + t[10]).toList();
+        ArrayProcess.Result r = cci(INST50, "pairdisplay", "-g", "snap", "-CLI");
+        if (r.exit() != 0 && r.err().contains("[EX_ATTHOR]")) {
+            return List.of(raidscanStatus("2", "18"), raidscanStatus("0", "19"));
+        }
+        if (r.exit() != 0) {
+            throw new IllegalStateException("pairdisplay -g snap exited " + r.exit() + ": " + r.err());
+        }
+        return r.out().lines().skip(1).map(l -> l.trim().split("\\s+")).map(t -> t[9] + " " + t[10]).toList();
+    }
+
+    private String raidscanStatus(String mu, String ldev) throws IOException, InterruptedException {
+        return check(INST51, "raidscan", "-p", "CL2-C", "-m", mu, "-CLI").out().lines().skip(1).map(l -> l.trim().split("\\s+"))
+                .filter(t -> t[5].equals(ldev)).map(t -> t[6] + " " + t[7]).findFirst()
+                .orElseThrow(() -> new IllegalStateException("raidscan -p CL2-C shows no LDEV " + ldev));
     }
 
     /** True when the host cannot see the S-VOL (raidvchkset -vg idb): a read of LDEV 19 is refused as INVISIBLE. */

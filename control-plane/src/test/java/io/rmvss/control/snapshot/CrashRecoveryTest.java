@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A control plane "killed" after each step of a snapshot set (its provider dropped without any cleanup; the SQLite journal and the
  * array survive), then a new one started on the same journal: no pair is left split without a set that owns it.
- * The kill -9 of a real process over gRPC is not written yet.
+ * The kill -9 of the real {@code rmvss serve} process over gRPC is {@code io.rmvss.control.it.ServeCrashTest}.
  */
 @Timeout(30)
 class CrashRecoveryTest {
