@@ -14,9 +14,11 @@ import io.rmvss.control.snapshot.HResult;
 import io.rmvss.proto.v1.ProviderFault;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -213,6 +215,28 @@ class FaultSuiteTest {
         assertThat(NoOrphanSplit.check(site, serve, "commit vetoed")).isIn("PAIR", "COPY");
         assertThat(serve.sets().get(set).getState()).isEqualTo("ABORTED");
         site.check(INST50, "pairevtwait", "-g", "snap", "-s", "pair", "-t", "60");
+    }
+
+    @Test
+    void controlPlaneKilledWhileTheQuickSplitIsInFlight() throws Exception {
+        site = SeedSite.start(dir, List.of("--latency", "pairsplit=4s"));
+        serve = ServeProcess.start(dir, site);
+        String set = SET + "7";
+        ProcessHandle split;
+        try (RpcClient vss = serve.client()) {
+            VssStep.PRE_COMMIT_SNAPSHOTS.runThrough(vss, set);
+            Thread commit = new Thread(() -> catchThrowableOfType(StatusRuntimeException.class, () -> VssStep.COMMIT_SNAPSHOTS.call(vss, set)));
+            commit.start();
+            split = serve.awaitCommand("pairsplit", Duration.ofSeconds(60));
+            serve.kill9();
+            commit.join(60_000);
+        }
+        // The orphaned pairsplit is still on its way to the array when the restarted server recovers.
+        assertThat(split.isAlive()).as("the killed server's pairsplit is still in flight").isTrue();
+        assertThat(serve.start(GrpcSite.SEED_ENV)).contains("crash recovery: rolled back [" + set + "]");
+        split.onExit().get(60, TimeUnit.SECONDS);
+        assertThat(NoOrphanSplit.check(site, serve, "after the in-flight split landed")).isIn("PAIR", "COPY");
+        assertThat(serve.sets().get(set).getState()).isEqualTo("ABORTED");
     }
 
     /** The call fails with this HRESULT and event code in its ProviderFault. */

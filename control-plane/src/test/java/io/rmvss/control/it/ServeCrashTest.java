@@ -32,8 +32,13 @@ class ServeCrashTest {
     private static final Set<VssStep> CREATING = EnumSet.range(VssStep.BEGIN_PREPARE_SNAPSHOT, VssStep.PRE_FINAL_COMMIT_SNAPSHOTS);
     /** Steps after which the set holds a shadow copy: recovery keeps it, split, until OnLunEmpty. */
     private static final Set<VssStep> CREATED = EnumSet.range(VssStep.POST_FINAL_COMMIT_SNAPSHOTS, VssStep.LOCATE_LUNS);
-    /** Steps after which the pair is split by a set being created: recovery resynchronises it. */
+    /** Steps after which the pair is split by a set being created. */
     private static final Set<VssStep> SPLIT_WHILE_CREATING = EnumSet.range(VssStep.COMMIT_SNAPSHOTS, VssStep.PRE_FINAL_COMMIT_SNAPSHOTS);
+    /**
+     * Steps after which recovery resynchronises: a split pair, and after PreCommit the split it may not have seen land yet
+     * (recovery splits again, then resyncs: FaultSuiteTest#controlPlaneKilledWhileTheQuickSplitIsInFlight).
+     */
+    private static final Set<VssStep> RESYNCED = EnumSet.range(VssStep.PRE_COMMIT_SNAPSHOTS, VssStep.PRE_FINAL_COMMIT_SNAPSHOTS);
 
     SeedSite site;
     ServeProcess serve;
@@ -70,7 +75,7 @@ class ServeCrashTest {
         assertThat(recovery.find()).as("crash recovery ran and said what it did: %s", serve.log()).isTrue();
         assertThat(recovery.group(1)).as("rolled back").isEqualTo(CREATING.contains(step) ? set : "");
         assertThat(recovery.group(2)).as("kept").isEqualTo(CREATED.contains(step) ? set : "");
-        assertThat(recovery.group(3)).as("resynchronised").isEqualTo(SPLIT_WHILE_CREATING.contains(step) ? "snap" : "");
+        assertThat(recovery.group(3)).as("resynchronised").isEqualTo(RESYNCED.contains(step) ? "snap" : "");
         String status = NoOrphanSplit.check(site, serve, "after the restart");
         if (CREATED.contains(step)) {
             assertThat(status).as("the kept shadow copy stays split").isEqualTo("PSUS");

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -93,6 +94,30 @@ final class ServeProcess implements AutoCloseable {
 
     boolean isRunning() {
         return process != null && process.isAlive();
+    }
+
+    /** Waits until serve runs this CCI command (e.g. pairsplit) as a child process; returns it, so a test can outlive it. */
+    ProcessHandle awaitCommand(String command, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<ProcessHandle> child = process.descendants().filter(p -> argv0(p).endsWith("/" + command)).findFirst();
+            if (child.isPresent()) {
+                return child.get();
+            }
+            process.waitFor(10, TimeUnit.MILLISECONDS);
+        }
+        throw new IllegalStateException("rmvss serve did not run " + command + " within " + timeout.toSeconds() + " s");
+    }
+
+    /** The name a child was started as (bin/cci/pairsplit), which ProcessHandle.Info hides behind the symlink's target. */
+    private static String argv0(ProcessHandle p) {
+        try {
+            String cmdline = Files.readString(Path.of("/proc", Long.toString(p.pid()), "cmdline"));
+            int end = cmdline.indexOf('\0');
+            return end < 0 ? cmdline : cmdline.substring(0, end);
+        } catch (IOException e) {
+            return ""; // ended meanwhile
+        }
     }
 
     /** SIGKILL: no shutdown hook runs, the port file stays. */
