@@ -278,4 +278,25 @@ class SnapshotProviderTest {
                         org.assertj.core.groups.Tuple.tuple("{set-2}", SetState.PREPARING));
     }
 
+    @Test
+    void aDeleteRefusedWhileTheInstanceIsDownKeepsTheSplitOwnedForTheRetry() {
+        provider(1, ProviderSettings.defaults());
+        List<LunInfo> luns = luns(1);
+        create(SET, luns);
+        LunInfo target = provider.getTargetLuns(luns).get(0);
+        provider.locateLuns(List.of(target));
+        cci.instanceDown = true;
+        assertThatThrownBy(() -> provider.onLunEmpty("Harddisk2", target)).isInstanceOfSatisfying(ProviderException.class,
+                e -> assertThat(e.error().event()).isEqualTo(EventCode.EV_ATTHOR));
+        assertThat(provider.sets()).singleElement().satisfies(s -> {
+            assertThat(s.state()).isEqualTo(SetState.CREATED);
+            assertThat(s.splitGroups()).containsExactly("g1");
+        });
+
+        cci.instanceDown = false;
+        provider.onLunEmpty("Harddisk2", provider.getTargetLuns(luns).get(0));
+        assertThat(cci.status).containsEntry("g1", VolumeState.Status.PAIR);
+        assertThat(cci.calls).endsWith("hide g1 on 51", "resync g1");
+        assertThat(provider.sets()).singleElement().extracting(SetView::state).isEqualTo(SetState.DELETED);
+    }
 }
