@@ -97,6 +97,7 @@ public final class SnapshotProvider implements AutoCloseable {
      */
     public boolean areLunsSupported(List<LunInfo> luns, long context) {
         return call(null, () -> {
+            retryFailedRollbacks();
             boolean refreshed = false;
             for (LunInfo lun : luns) {
                 Optional<HitachiIdentity> id = claim(lun);
@@ -166,6 +167,7 @@ public final class SnapshotProvider implements AutoCloseable {
             synchronized (this) {
                 SnapshotSet set = sets.get(setId);
                 if (set == null) {
+                    retryFailedRollbacks();
                     // A new set ID starts a new set; one still being prepared (nothing split yet) is abandoned.
                     for (SnapshotSet other : sets.values()) {
                         synchronized (other) {
@@ -361,11 +363,18 @@ public final class SnapshotProvider implements AutoCloseable {
                 if (!set.state.creating()) {
                     throw sequence(set, "AbortSnapshots");
                 }
-                if (!set.split.isEmpty()) {
-                    rollback(set);
-                }
+                EventException failed = set.split.isEmpty() ? null : rollback(set);
                 set.splitOperations.forEach((group, id) -> journal.finish(id, false, "aborted before the split was issued"));
                 set.splitOperations.clear();
+                if (!set.split.isEmpty()) {
+                    // The resync failed (reported): the set keeps owning its split pairs until a retry succeeds.
+                    set.state = SetState.COMMIT_FAILED;
+                    save(set);
+                    throw new ProviderException(new ProviderError(HResult.VSS_E_PROVIDER_VETO, failed == null ? EventCode.EV_EXCEPT : failed.code(),
+                            "the split copy group(s) " + set.split + " of snapshot set " + setId + " could not be resynchronised"
+                                    + (failed == null ? "" : ": " + failed.event().detail()) + "; the set keeps them, and the rollback is"
+                                    + " tried again at the next AreLunsSupported or BeginPrepareSnapshot, or when the control plane restarts"));
+                }
                 set.state = SetState.ABORTED;
                 save(set);
                 return null;
@@ -690,14 +699,18 @@ public final class SnapshotProvider implements AutoCloseable {
         }
     }
 
-    /** Rolls back a set's splits: every group whose split was issued is resynchronised (resync of a PAIR is accepted as is). */
-    private void rollback(SnapshotSet set) {
+    /**
+     * Rolls back a set's splits: every group whose split was issued is resynchronised (resync of a PAIR is accepted as is).
+     * Returns the last failure (reported; its group stays in the set's split), or null when nothing is left split.
+     */
+    private EventException rollback(SnapshotSet set) {
         List<String> groups;
         synchronized (set) {
             groups = new ArrayList<>(set.split);
             set.splitOperations.forEach((group, id) -> journal.finish(id, false, "rolled back"));
             set.splitOperations.clear();
         }
+        EventException failed = null;
         for (String group : groups) {
             try {
                 resyncIfSplit(set, group);
@@ -706,6 +719,26 @@ public final class SnapshotProvider implements AutoCloseable {
                 }
             } catch (EventException e) {
                 events.report(e.event().forSet(set.id));
+                failed = e;
+            }
+        }
+        return failed;
+    }
+
+    /**
+     * A vetoed or aborted set whose rollback could not resynchronise (e.g. [EV_ATTHOR] while the instance was down) still owns its
+     * split pairs: before LUNs are offered to a new set its rollback is tried again, and once nothing is left split it is ABORTED.
+     */
+    private void retryFailedRollbacks() {
+        for (SnapshotSet set : sets.values()) {
+            if (set.state != SetState.COMMIT_FAILED || !set.rollback.isDone()) {
+                continue;
+            }
+            synchronized (set) {
+                if (set.state == SetState.COMMIT_FAILED && !set.split.isEmpty() && rollback(set) == null) {
+                    set.state = SetState.ABORTED;
+                    save(set);
+                }
             }
         }
     }

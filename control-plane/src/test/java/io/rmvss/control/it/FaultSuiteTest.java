@@ -54,22 +54,25 @@ class FaultSuiteTest {
         site = SeedSite.start(dir);
         serve = ServeProcess.start(dir, site);
 
-        // Between EndPrepare and Commit: the quick split cannot reach the instance; the commit is vetoed, the abort leaves nothing split.
+        // Between EndPrepare and Commit: the quick split cannot reach the instance; the commit is vetoed. Whether the pair split
+        // cannot be asked either, so the abort is refused too and the set keeps the pair until its rollback can run.
         try (RpcClient vss = serve.client()) {
             VssStep.PRE_COMMIT_SNAPSHOTS.runThrough(vss, SET + "1");
             site.check(Map.of(), "horcmshutdown", "50");
             ProviderFault commit = refused(() -> VssStep.COMMIT_SNAPSHOTS.call(vss, SET + "1"), HResult.VSS_E_PROVIDER_VETO, EventCode.EV_ATTHOR);
             assertThat(commit.getDetail()).contains("pairsplit -g snap", "EX_ATTHOR", "horcmstart 50");
-            VssStep.ABORT_SNAPSHOTS.call(vss, SET + "1"); // the coordinator aborts after a veto
+            ProviderFault abort = refused(() -> VssStep.ABORT_SNAPSHOTS.call(vss, SET + "1"), HResult.VSS_E_PROVIDER_VETO, EventCode.EV_ATTHOR);
+            assertThat(abort.getDetail()).contains("[snap]", "could not be resynchronised", "horcmstart 50");
         }
         assertThat(lastEvent(EventCode.EV_ATTHOR).get("setId").asText()).isEqualTo(SET + "1");
         site.check(Map.of(), "horcmstart", "50");
         assertThat(NoOrphanSplit.check(site, serve, "commit vetoed, instance restarted")).isIn("PAIR", "COPY");
-        assertThat(serve.sets().get(SET + "1").getState()).isEqualTo("ABORTED");
+        assertThat(serve.sets().get(SET + "1").getState()).isEqualTo("COMMIT_FAILED");
 
         // Between Commit and OnLunEmpty: the delete cannot resynchronise; the set keeps owning its split until a retry succeeds.
         try (RpcClient vss = serve.client()) {
             VssStep.LOCATE_LUNS.runThrough(vss, SET + "2");
+            assertThat(serve.sets().get(SET + "1").getState()).as("rolled back at the next AreLunsSupported").isEqualTo("ABORTED");
             site.check(Map.of(), "horcmshutdown", "50");
             refused(() -> VssStep.ON_LUN_EMPTY.call(vss, SET + "2"), HResult.VSS_E_PROVIDER_VETO, EventCode.EV_ATTHOR);
             assertThat(NoOrphanSplit.check(site, serve, "delete refused")).isEqualTo("PSUS");
@@ -79,6 +82,22 @@ class FaultSuiteTest {
         assertThat(NoOrphanSplit.check(site, serve, "delete retried")).isIn("PAIR", "COPY");
         assertThat(serve.sets().get(SET + "2").getState()).isEqualTo("DELETED");
         assertHidden();
+
+        // Between Commit and AbortSnapshots: the rollback cannot resynchronise; the set keeps owning its split, and the next
+        // backup's first call, with the instance back, finishes the rollback before the LUN is offered again.
+        try (RpcClient vss = serve.client()) {
+            VssStep.COMMIT_SNAPSHOTS.runThrough(vss, SET + "8");
+            site.check(Map.of(), "horcmshutdown", "50");
+            ProviderFault abort = refused(() -> VssStep.ABORT_SNAPSHOTS.call(vss, SET + "8"), HResult.VSS_E_PROVIDER_VETO, EventCode.EV_ATTHOR);
+            assertThat(abort.getDetail()).contains("[snap]", "could not be resynchronised");
+            assertThat(NoOrphanSplit.check(site, serve, "abort refused")).isEqualTo("PSUS");
+            assertThat(serve.sets().get(SET + "8").getState()).isEqualTo("COMMIT_FAILED");
+            site.check(Map.of(), "horcmstart", "50");
+            VssStep.LOCATE_LUNS.runThrough(vss, SET + "9");
+            assertThat(serve.sets().get(SET + "8").getState()).isEqualTo("ABORTED");
+            VssStep.ON_LUN_EMPTY.call(vss, SET + "9");
+        }
+        assertThat(NoOrphanSplit.check(site, serve, "next backup made and deleted")).isIn("PAIR", "COPY");
     }
 
     @Test
