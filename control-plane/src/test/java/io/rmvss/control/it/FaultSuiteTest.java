@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue #5's fault suite, at system level: {@code rmvss serve} as a process over real gRPC, the array daemon as a process, the
  * real bin/cci. Each fault ends with the documented error (HRESULT and [EV_*] code in the call's ProviderFault), the event in
  * events.jsonl with the seed's text (and KAVX text where the seed has one), and no pair split without an owner
- * ({@link NoOrphanSplit}). Killing the control plane at each step is {@link ServeCrashTest}.
+ * ({@link NoOrphanSplit}). Killing the control plane after each step is {@link ServeCrashTest}; here it is also killed in the
+ * middle of CommitSnapshots, while its pairsplit is still on the way to the array.
  */
 @Timeout(180)
 class FaultSuiteTest {
@@ -140,6 +141,39 @@ class FaultSuiteTest {
         }
         assertThat(NoOrphanSplit.check(site, serve, "shadow copy deleted")).isIn("PAIR", "COPY");
         assertHidden();
+    }
+
+    @Test
+    void arrayDaemonKilledWhileTheQuickSplitIsInFlight() throws Exception {
+        site = SeedSite.start(dir, List.of("--latency", "pairsplit=3s"));
+        serve = ServeProcess.start(dir, site);
+        String set = SET + "a";
+        try (RpcClient vss = serve.client()) {
+            VssStep.PRE_COMMIT_SNAPSHOTS.runThrough(vss, set);
+            Thread killer = new Thread(() -> {
+                try {
+                    serve.awaitCommand("pairsplit", Duration.ofSeconds(60));
+                    site.array.kill();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            killer.start();
+            // The connection to the array breaks under the command: CCI's EX_COMERR, a control command I/O error.
+            ProviderFault commit = refused(() -> VssStep.COMMIT_SNAPSHOTS.call(vss, set), HResult.VSS_E_PROVIDER_VETO, EventCode.EV_CMDIOE);
+            killer.join(60_000);
+            assertThat(commit.getDetail()).contains("pairsplit -g snap", "[EX_COMERR]");
+            // The array cannot say whether the split happened: the abort is refused and the set keeps the pair.
+            refused(() -> VssStep.ABORT_SNAPSHOTS.call(vss, set), HResult.VSS_E_PROVIDER_VETO, EventCode.EV_ATTHOR);
+            assertThat(serve.sets().get(set).getState()).isEqualTo("COMMIT_FAILED");
+
+            site.array.start();
+            assertThat(NoOrphanSplit.check(site, serve, "array daemon restarted")).isIn("PAIR", "COPY");
+            VssStep.LOCATE_LUNS.runThrough(vss, SET + "b"); // the next backup finishes the rollback first
+            assertThat(serve.sets().get(set).getState()).isEqualTo("ABORTED");
+            VssStep.ON_LUN_EMPTY.call(vss, SET + "b");
+        }
+        assertThat(NoOrphanSplit.check(site, serve, "next backup made and deleted")).isIn("PAIR", "COPY");
     }
 
     @Test
