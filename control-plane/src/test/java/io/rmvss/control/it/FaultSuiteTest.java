@@ -129,6 +129,7 @@ class FaultSuiteTest {
             VssStep.POST_FINAL_COMMIT_SNAPSHOTS.call(vss, set);
             ProviderFault locate = refused(() -> VssStep.LOCATE_LUNS.call(vss, set), HResult.VSS_E_PROVIDER_VETO, EventCode.EV_ATTHOR);
             assertThat(locate.getDetail()).contains("raidvchkset", "the simulated array is not running");
+            assertThat(lastEvent(EventCode.EV_ATTHOR).get("detail").asText()).contains("raidvchkset", "rmvss array serve");
 
             site.array.serveWith();
             site.array.start();
@@ -166,6 +167,10 @@ class FaultSuiteTest {
             // The array cannot say whether the split happened: the abort is refused and the set keeps the pair.
             refused(() -> VssStep.ABORT_SNAPSHOTS.call(vss, set), HResult.VSS_E_PROVIDER_VETO, EventCode.EV_ATTHOR);
             assertThat(serve.sets().get(set).getState()).isEqualTo("COMMIT_FAILED");
+            // The commit's veto, queued while writers were frozen, is written once the abort thawed them.
+            JsonNode veto = lastEvent(EventCode.EV_CMDIOE);
+            assertThat(veto.get("setId").asText()).isEqualTo(set);
+            assertThat(veto.get("detail").asText()).contains("[EX_COMERR]");
 
             site.array.start();
             assertThat(NoOrphanSplit.check(site, serve, "array daemon restarted")).isIn("PAIR", "COPY");
