@@ -4,6 +4,7 @@ import static io.rmvss.control.it.SeedSite.INST50;
 import static io.rmvss.control.it.SeedSite.INST51;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.grpc.StatusRuntimeException;
@@ -290,7 +291,8 @@ class FaultSuiteTest {
             commit.join(60_000);
         }
         // The orphaned pairsplit is still on its way to the array when the restarted server recovers.
-        assertThat(split.isAlive()).as("the killed server's pairsplit is still in flight").isTrue();
+        // Not asserted: a machine that stalled for the whole 4 s latency would fail a correct provider; it skips instead.
+        assumeTrue(split.isAlive(), "the killed server's pairsplit landed before the kill: the race was not reproduced");
         assertThat(serve.start(GrpcSite.SEED_ENV)).contains("crash recovery: rolled back [" + set + "]");
         split.onExit().get(60, TimeUnit.SECONDS);
         assertThat(NoOrphanSplit.check(site, serve, "after the in-flight split landed")).isIn("PAIR", "COPY");
