@@ -69,6 +69,10 @@ final class ArrayCommand implements Runnable {
         @Option(names = "--latency", paramLabel = "CMD=D", description = "per-command latency, e.g. pairsplit=500ms (repeatable)")
         List<String> overrides = new ArrayList<>();
 
+        @Option(names = "--hold-copy", description = "hold the background copy: pending tracks stay pending (a quick split stays in COPY)"
+                + " until the daemon is started again without this option. For tests and demos that need a copy in progress")
+        boolean holdCopy;
+
         @Override
         public Integer call() throws Exception {
             Path dir = dataDir();
@@ -76,6 +80,9 @@ final class ArrayCommand implements Runnable {
             try (SimulatedArray array = SimulatedArray.open(dir);
                  ArrayDaemon daemon = new ArrayDaemon(array, new CciCommands(array, dir.resolve("horcm")), latency,
                          ArrayClient.socketOf(dir))) {
+                if (holdCopy) {
+                    array.engine().pauseBackgroundCopy();
+                }
                 daemon.start();
                 Runtime.getRuntime().addShutdownHook(new Thread(daemon::close));
                 System.out.println("array daemon serving " + daemon.socket() + " (set RMVSS_ARRAY=" + dir + " for bin/cci)");

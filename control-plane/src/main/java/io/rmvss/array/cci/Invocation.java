@@ -38,9 +38,13 @@ public record Invocation(String command, ParsedOptions options, Map<String, Stri
     /** The started instance this command attaches to; EX_ATTHOR when it is not running. */
     public StartedInstance attach() throws ArrayException {
         InstanceNumber n = instanceNumber();
+        // A failed horcmstart says why (e.g. the conf line it could not read), as HORCM's log would on a real host.
+        String failed = context.instances().startFailure(n).map(why -> "its last horcmstart failed: " + why + "; correct that and ")
+                .orElse("");
         return context.instances().get(n).orElseThrow(() -> new ArrayException(CciError.EX_ATTHOR,
-                "HORCM instance " + (n.isDefault() ? "(default, horcm.conf)" : n.value()) + " is not running; start it with horcmstart"
-                        + (n.isDefault() ? "" : " " + n.value()) + (n.isDefault() ? " or set HORCMINST to a started instance" : "")));
+                "HORCM instance " + (n.isDefault() ? "(default, horcm.conf)" : n.value()) + " is not running; " + failed
+                        + "start it with horcmstart" + (n.isDefault() ? "" : " " + n.value())
+                        + (n.isDefault() ? " or set HORCMINST to a started instance" : "")));
     }
 
     /** -IM/-ISI or -IH/-ITC first, then HORCC_MRCF (any value but 0 selects ShadowImage). */

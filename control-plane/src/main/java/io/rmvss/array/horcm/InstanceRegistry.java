@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -24,6 +26,8 @@ public final class InstanceRegistry {
 
     private final Path stateFile;
     private final TreeMap<InstanceNumber, StartedInstance> running = new TreeMap<>();
+    /** Why the last horcmstart of an instance failed, until it starts (HORCM's own log keeps this on a real host). */
+    private final Map<InstanceNumber, String> startFailures = new HashMap<>();
 
     /** What is stored per instance. */
     record Stored(int instance, String confPath, String confText) {
@@ -42,12 +46,23 @@ public final class InstanceRegistry {
         return List.copyOf(running.values());
     }
 
+    /** Remembers why horcmstart could not start the instance, for the commands that then cannot attach to it. */
+    public synchronized void failedToStart(InstanceNumber number, String why) {
+        startFailures.put(number, why);
+    }
+
+    /** Why the last horcmstart of this (not running) instance failed, if it did. */
+    public synchronized Optional<String> startFailure(InstanceNumber number) {
+        return Optional.ofNullable(startFailures.get(number));
+    }
+
     /** Adds the instance; false (and no change) when it is already running. */
     public synchronized boolean start(StartedInstance instance) {
         if (running.containsKey(instance.number())) {
             return false;
         }
         running.put(instance.number(), instance);
+        startFailures.remove(instance.number());
         try {
             save();
         } catch (UncheckedIOException e) {

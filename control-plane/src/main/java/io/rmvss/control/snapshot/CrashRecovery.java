@@ -9,6 +9,7 @@ import io.rmvss.control.journal.OperationRecord;
 import io.rmvss.control.journal.SetRecord;
 import io.rmvss.control.luns.PairBinding;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -18,7 +19,9 @@ import java.util.Set;
  * stays split without a snapshot set that owns it.
  * <ul>
  * <li>a set interrupted while being created (PREPARING .. PREFINAL, COMMIT_FAILED): every split pair of it is resynchronised,
- *     the set becomes ABORTED (the coordinator has failed the snapshot anyway when its provider died);</li>
+ *     the set becomes ABORTED (the coordinator has failed the snapshot anyway when its provider died); a split intended at
+ *     PreCommit and not finished is first issued again, so that one still in flight from the dead process cannot land after
+ *     the resync;</li>
  * <li>a CREATED (or BROKEN) set is taken back as it is: it owns its split pairs until OnLunEmpty; a RESYNC it had intended
  *     (OnLunEmpty interrupted) is issued again and, when no pair is left split, the set is DELETED;</li>
  * <li>ABORTED / DELETED sets with a pair still split (killed between the journal entry and the resync) are resynchronised;</li>
@@ -46,7 +49,10 @@ public final class CrashRecovery {
                 record.members().forEach(m -> owned.add(m.group()));
             }
         }
-        for (SetRecord record : journal.sets()) {
+        // Sets being created first: a pair one of them split is resynchronised (and journalled) for it, not for an older ended set.
+        List<SetRecord> records = new ArrayList<>(journal.sets());
+        records.sort(Comparator.comparing(r -> !SetState.valueOf(r.state()).live()));
+        for (SetRecord record : records) {
             SetState state = SetState.valueOf(record.state());
             Set<String> groups = new LinkedHashSet<>();
             record.members().forEach(m -> groups.add(m.group()));
@@ -69,6 +75,13 @@ public final class CrashRecovery {
                 if (owned.contains(g)) {
                     continue;
                 }
+                if (splitInterrupted(record, g, unfinished)) {
+                    // The dead process's pairsplit may still be on its way to the array and land after a resync. Splitting again
+                    // (accepted on a split pair) returns once the array has taken the splits in order; the resync below follows.
+                    long id = journal.intend(record.setId(), g, OperationKind.SPLIT);
+                    cci.split(config.localInstance(), g);
+                    journal.finish(id, true, "crash recovery: settles a split that may have been in flight");
+                }
                 VolumeState vs = cci.state(config.localInstance(), g);
                 if (vs.role() == VolumeState.Role.PVOL && (vs.split() || vs.status() == VolumeState.Status.PSUE)) {
                     long id = journal.intend(record.setId(), g, OperationKind.RESYNC);
@@ -90,6 +103,11 @@ public final class CrashRecovery {
             journal.finish(o.id(), false, "interrupted by a crash; closed by recovery");
         }
         return new Report(rolledBack, kept, resynced);
+    }
+
+    /** The set's SPLIT of the group was intended (PreCommit) and never finished: CommitSnapshots may have been cut short. */
+    private static boolean splitInterrupted(SetRecord record, String group, List<OperationRecord> unfinished) {
+        return unfinished.stream().anyMatch(o -> record.setId().equals(o.setId()) && group.equals(o.group()) && o.kind() == OperationKind.SPLIT);
     }
 
     /** A CREATED (or BROKEN) set whose deletion (RESYNC) was not under way: it still owns its split pairs. */

@@ -6,7 +6,10 @@ package io.rmvss.control.snapshot;
  */
 public enum SetState {
     PREPARING, PREPARED, PRECOMMITTED, COMMITTED, POSTCOMMITTED, PREFINAL, CREATED,
-    /** CommitSnapshots vetoed (deadline or split failure); rollback runs, AbortSnapshots expected. */
+    /**
+     * CommitSnapshots vetoed (deadline or split failure); rollback runs, AbortSnapshots expected. Also a set whose rollback
+     * could not resynchronise: it owns its split pairs until a retry succeeds.
+     */
     COMMIT_FAILED,
     /** Broken off (OnLunStateChange): the S-VOL is the host's now; the provider keeps the record only. */
     BROKEN,

@@ -103,6 +103,7 @@ public final class SnapshotProvider implements AutoCloseable {
      */
     public boolean areLunsSupported(List<LunInfo> luns, long context) {
         return call(null, () -> {
+            retryFailedRollbacks();
             boolean refreshed = false;
             for (LunInfo lun : luns) {
                 Optional<HitachiIdentity> id = claim(lun);
@@ -177,6 +178,7 @@ public final class SnapshotProvider implements AutoCloseable {
                         throw error(setId, HResult.VSS_E_BAD_STATE, EventCode.EV_INVSEQ, "BeginPrepareSnapshot for snapshot set " + setId
                                 + " in state " + ended.get().state());
                     }
+                    retryFailedRollbacks();
                     // A new set ID starts a new set; one still being prepared (nothing split yet) is abandoned.
                     for (SnapshotSet other : sets.values()) {
                         synchronized (other) {
@@ -375,11 +377,18 @@ public final class SnapshotProvider implements AutoCloseable {
                 if (!set.state.creating()) {
                     throw sequence(set, "AbortSnapshots");
                 }
-                if (!set.split.isEmpty()) {
-                    rollback(set);
-                }
+                EventException failed = set.split.isEmpty() ? null : rollback(set);
                 set.splitOperations.forEach((group, id) -> journal.finish(id, false, "aborted before the split was issued"));
                 set.splitOperations.clear();
+                if (!set.split.isEmpty()) {
+                    // The resync failed (reported): the set keeps owning its split pairs until a retry succeeds.
+                    set.state = SetState.COMMIT_FAILED;
+                    save(set);
+                    throw new ProviderException(new ProviderError(HResult.VSS_E_PROVIDER_VETO, failed == null ? EventCode.EV_EXCEPT : failed.code(),
+                            "the split copy group(s) " + set.split + " of snapshot set " + setId + " could not be resynchronised"
+                                    + (failed == null ? "" : ": " + failed.event().detail()) + "; the set keeps them, and the rollback is"
+                                    + " tried again at the next AreLunsSupported or BeginPrepareSnapshot, or when the control plane restarts"));
+                }
                 set.state = SetState.ABORTED;
                 save(set);
                 return null;
@@ -483,11 +492,14 @@ public final class SnapshotProvider implements AutoCloseable {
             SnapshotSet set = owner.get();
             synchronized (set) {
                 String group = memberBySvol(set, id).pair().group();
-                if (set.unhidden.remove(group)) {
+                // Forgotten only once done: a failed hide or resync (e.g. [EV_ATTHOR]) leaves the set owning its split for a retry.
+                if (set.unhidden.contains(group)) {
                     pairOperation(set, group, OperationKind.HIDE, () -> cci.setHidden(config.remoteInstance().orElseThrow(), group, true));
+                    set.unhidden.remove(group);
                 }
-                if (set.split.remove(group)) {
+                if (set.split.contains(group)) {
                     pairOperation(set, group, OperationKind.RESYNC, () -> cci.resync(config.localInstance(), group));
+                    set.split.remove(group);
                 }
                 if (set.split.isEmpty()) {
                     set.state = SetState.DELETED;
@@ -603,12 +615,19 @@ public final class SnapshotProvider implements AutoCloseable {
 
     public Events events() { return events; }
 
-    /** Takes back a set the journal shows as created (after a restart), so OnLunEmpty and GetTargetLuns find it. */
+    /**
+     * Takes back a set the journal shows as created (after a restart), so OnLunEmpty and GetTargetLuns find it. With an S-VOL side
+     * instance, LocateLuns may have un-hidden its S-VOLs before the crash (that is not journalled in the set): OnLunEmpty hides
+     * them again, which is harmless when they still are hidden.
+     */
     void adopt(String setId, SetState state, List<SnapshotSet.Member> members, List<String> splitGroups) {
         SnapshotSet set = new SnapshotSet(setId);
         set.state = state;
         members.forEach(m -> set.members.put(SnapshotSet.key(m.pair().serial(), m.pair().pvolLdev()), m));
         set.split.addAll(splitGroups);
+        if (config.remoteInstance().isPresent()) {
+            set.unhidden.addAll(set.groups());
+        }
         sets.put(setId, set);
     }
 
@@ -772,14 +791,18 @@ public final class SnapshotProvider implements AutoCloseable {
         }
     }
 
-    /** Rolls back a set's splits: every group whose split was issued is resynchronised (resync of a PAIR is accepted as is). */
-    private void rollback(SnapshotSet set) {
+    /**
+     * Rolls back a set's splits: every group whose split was issued is resynchronised (resync of a PAIR is accepted as is).
+     * Returns the last failure (reported; its group stays in the set's split), or null when nothing is left split.
+     */
+    private EventException rollback(SnapshotSet set) {
         List<String> groups;
         synchronized (set) {
             groups = new ArrayList<>(set.split);
             set.splitOperations.forEach((group, id) -> journal.finish(id, false, "rolled back"));
             set.splitOperations.clear();
         }
+        EventException failed = null;
         for (String group : groups) {
             try {
                 resyncIfSplit(set, group);
@@ -788,6 +811,26 @@ public final class SnapshotProvider implements AutoCloseable {
                 }
             } catch (EventException e) {
                 events.report(e.event().forSet(set.id));
+                failed = e;
+            }
+        }
+        return failed;
+    }
+
+    /**
+     * A vetoed or aborted set whose rollback could not resynchronise (e.g. [EV_ATTHOR] while the instance was down) still owns its
+     * split pairs: before LUNs are offered to a new set its rollback is tried again, and once nothing is left split it is ABORTED.
+     */
+    private void retryFailedRollbacks() {
+        for (SnapshotSet set : sets.values()) {
+            if (set.state != SetState.COMMIT_FAILED || !set.rollback.isDone()) {
+                continue;
+            }
+            synchronized (set) {
+                if (set.state == SetState.COMMIT_FAILED && !set.split.isEmpty() && rollback(set) == null) {
+                    set.state = SetState.ABORTED;
+                    save(set);
+                }
             }
         }
     }

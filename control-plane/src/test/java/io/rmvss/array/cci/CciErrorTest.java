@@ -94,7 +94,10 @@ class CciErrorTest {
         assertThat(r.err()).containsExactly("HORCM inst 51 has failed to start.",
                 "horcmstart: " + dir.resolve("horcm51.conf") + " line 15: HORCM_INST expects 'dev_group ip_address service', found 'snap 127.0.0.1'");
         cci.set("HORCMINST", "51").set("HORCC_MRCF", "1");
-        assertRefused(cci.run("pairdisplay -g snap"), "pairdisplay", "EX_ATTHOR", "Can't be attached to HORC manager", 251, "horcmstart 51");
+        // The attaching command says why the instance is down, as HORCM's log would: the provider's [EV_ATTHOR] then names the line.
+        assertRefused(cci.run("pairdisplay -g snap"), "pairdisplay", "EX_ATTHOR", "Can't be attached to HORC manager", 251,
+                "HORCM instance 51 is not running; its last horcmstart failed: " + dir.resolve("horcm51.conf") + " line 15: HORCM_INST"
+                        + " expects 'dev_group ip_address service', found 'snap 127.0.0.1'; correct that and start it with horcmstart 51");
     }
 
     @Test

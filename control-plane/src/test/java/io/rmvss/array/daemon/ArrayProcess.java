@@ -16,22 +16,23 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A simulated array served by a real daemon process (so a test can kill -9 it), driven through
- * the real bin/cci commands, as a user on a host would.
+ * the real bin/cci commands, as a user on a host would. Public: the control plane's system tests
+ * (io.rmvss.control.it.SeedSite) run their array with it too.
  */
-final class ArrayProcess implements AutoCloseable {
+public final class ArrayProcess implements AutoCloseable {
     /** What a command printed and returned. */
-    record Result(int exit, String out, String err) {
-        List<String> lines() {
+    public record Result(int exit, String out, String err) {
+        public List<String> lines() {
             return out.lines().toList();
         }
     }
 
-    static final Path REPO = Path.of(System.getProperty("rmvss.repo", "..")).toAbsolutePath().normalize();
-    static final Path CCI_BIN = REPO.resolve("bin/cci");
+    public static final Path REPO = Path.of(System.getProperty("rmvss.repo", "..")).toAbsolutePath().normalize();
+    public static final Path CCI_BIN = REPO.resolve("bin/cci");
 
-    final Path dataDir;
-    final Path workDir;
-    private final List<String> serveOptions;
+    public final Path dataDir;
+    public final Path workDir;
+    private List<String> serveOptions;
     private Process daemon;
 
     private ArrayProcess(Path dataDir, Path workDir, List<String> serveOptions) {
@@ -40,7 +41,7 @@ final class ArrayProcess implements AutoCloseable {
         this.serveOptions = serveOptions;
     }
 
-    static ArrayProcess create(Path root, ArrayLayout layout, String... serveOptions) throws IOException, InterruptedException {
+    public static ArrayProcess create(Path root, ArrayLayout layout, String... serveOptions) throws IOException, InterruptedException {
         Path native_ = REPO.resolve("build/rmvss-cci");
         if (!Files.isExecutable(native_)) {
             throw new IllegalStateException(native_ + " is missing: build the native CCI front end first with "
@@ -54,7 +55,7 @@ final class ArrayProcess implements AutoCloseable {
         return array;
     }
 
-    void start() throws IOException, InterruptedException {
+    public void start() throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "io.rmvss.cli.Main", "array", "serve", "--data", dataDir.toString()));
         command.addAll(serveOptions);
@@ -73,28 +74,37 @@ final class ArrayProcess implements AutoCloseable {
         }
     }
 
+    /** The next {@link #start()} serves with these options instead (e.g. without --hold-copy). */
+    public void serveWith(String... options) {
+        serveOptions = List.of(options);
+    }
+
+    public boolean isRunning() {
+        return daemon != null && daemon.isAlive();
+    }
+
     /** kill -9: no shutdown hook, no flush. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         daemon.destroyForcibly();
         daemon.waitFor();
     }
 
     /** Runs a bin/cci command with HORCMINST (and HORCC_MRCF) as a shell user would set them. */
-    Result cci(Map<String, String> env, String command, String... args) throws IOException, InterruptedException {
+    public Result cci(Map<String, String> env, String command, String... args) throws IOException, InterruptedException {
         List<String> line = new ArrayList<>();
         line.add(CCI_BIN.resolve(command).toString());
         line.addAll(List.of(args));
         return run(line, env);
     }
 
-    Result io(String... args) throws IOException, InterruptedException {
+    public Result io(String... args) throws IOException, InterruptedException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = new ArrayClient(ArrayClient.socketOf(dataDir)).io(List.of(args), workDir, out, err);
         return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    Result run(List<String> line, Map<String, String> env) throws IOException, InterruptedException {
+    public Result run(List<String> line, Map<String, String> env) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(line).directory(workDir.toFile());
         Map<String, String> environment = builder.environment();
         environment.keySet().removeIf(k -> k.startsWith("HORC"));
@@ -114,7 +124,7 @@ final class ArrayProcess implements AutoCloseable {
         return result;
     }
 
-    static Map<String, String> env(String... keyValues) {
+    public static Map<String, String> env(String... keyValues) {
         Map<String, String> env = new HashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {
             env.put(keyValues[i], keyValues[i + 1]);

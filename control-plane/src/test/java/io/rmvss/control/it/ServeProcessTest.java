@@ -5,22 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rmvss.cli.Main;
 import io.rmvss.control.grpc.RpcClient;
-import io.rmvss.control.grpc.TokenFile;
 import io.rmvss.control.luns.LunInfo;
 import io.rmvss.control.snapshot.TestLuns;
 import io.rmvss.proto.v1.*;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -40,49 +36,17 @@ class ServeProcessTest {
     @TempDir
     Path dir;
     SeedSite site;
+    ServeProcess serve;
     Path state;
-    Process serve;
-    int starts;
 
     @AfterEach
     void tearDown() throws Exception {
-        if (serve != null && serve.isAlive()) {
-            serve.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        if (serve != null) {
+            serve.close();
         }
         if (site != null) {
             site.close();
         }
-    }
-
-    private Path startServe() throws Exception {
-        Path log = dir.resolve("serve-" + (++starts) + ".log");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "io.rmvss.cli.Main", "serve", "--state", state.toString(),
-                "--horcm-dir", SeedSite.CCI_BIN.toString(), "--horcm-etc", site.etc.toString(), "--commit-deadline", "8s"));
-        ProcessBuilder b = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        b.environment().keySet().removeIf(k -> k.startsWith("VSHTCH") || k.startsWith("HORC") || k.startsWith("RMVSS"));
-        b.environment().putAll(GrpcSite.env(site, GrpcSite.SEED_ENV));
-        serve = b.start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!Files.readString(log).contains("listening on")) {
-            if (!serve.isAlive() || System.nanoTime() > deadline) {
-                throw new IllegalStateException("rmvss serve did not start: " + Files.readString(log));
-            }
-            Thread.sleep(20);
-        }
-        return log;
-    }
-
-    private RpcClient client() throws IOException {
-        String address = Files.readString(state.resolve("port")).strip();
-        return new RpcClient("127.0.0.1", Integer.parseInt(address.substring(address.lastIndexOf(':') + 1)),
-                TokenFile.load(state.resolve("token")), Duration.ofSeconds(60));
-    }
-
-    private void kill9() throws InterruptedException {
-        serve.destroyForcibly();
-        assertThat(serve.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(serve.exitValue()).isEqualTo(137);
     }
 
     record Cli(int exit, String out, String err) {
@@ -118,8 +82,8 @@ class ServeProcessTest {
     @Test
     void killedMidSetAndRestartedLeavesNoSplitWithoutOwner() throws Exception {
         site = SeedSite.start(dir);
-        state = dir.resolve("state");
-        startServe();
+        serve = ServeProcess.start(dir, site, "--commit-deadline", "8s");
+        state = serve.state;
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(state))).isEqualTo("rwx------");
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(state.resolve("token"))))
                 .isEqualTo("rw-------");
@@ -132,39 +96,37 @@ class ServeProcessTest {
 
         // Killed right after CommitSnapshots: the pair is split, the set only half made.
         String interrupted = "7d1f6a52-0000-4000-8000-0000000000c1";
-        try (RpcClient vss = client()) {
+        try (RpcClient vss = serve.client()) {
             prepareAndCommit(vss, interrupted);
         }
         assertThat(site.statuses().get(0)).isEqualTo("P-VOL PSUS");
-        kill9();
+        serve.kill9();
         assertThat(site.statuses().get(0)).as("split, its owner gone").isEqualTo("P-VOL PSUS");
         Cli down = cli("sets", statusArgs);
         assertThat(down.exit()).isEqualTo(1);
         assertThat(down.err()).contains("not running", "rmvss serve --state " + state);
 
         // Restarted: recovery resynchronises the orphan and says so.
-        Path log = startServe();
-        assertThat(Files.readString(log)).contains("crash recovery: rolled back [" + interrupted + "]", "resynchronised [snap]");
+        assertThat(serve.start(GrpcSite.SEED_ENV)).contains("crash recovery: rolled back [" + interrupted + "]", "resynchronised [snap]");
         assertThat(site.statuses()).isIn(List.of("P-VOL COPY", "S-VOL COPY"), List.of("P-VOL PAIR", "S-VOL PAIR"));
         assertThat(site.check(SeedSite.INST50, "pairevtwait", "-g", "snap", "-s", "pair", "-t", "60").exit()).isZero();
 
         // A created set survives a kill -9: its split stays, owned, and is released by OnLunEmpty after the restart.
         String created = "7d1f6a52-0000-4000-8000-0000000000c2";
-        try (RpcClient vss = client()) {
+        try (RpcClient vss = serve.client()) {
             prepareAndCommit(vss, created);
             vss.call(POST_COMMIT_SNAPSHOTS, PostCommitSnapshotsRequest.newBuilder().setSnapshotSetId(created).setSnapshotCount(1).build());
             vss.call(PRE_FINAL_COMMIT_SNAPSHOTS, PreFinalCommitSnapshotsRequest.newBuilder().setSnapshotSetId(created).build());
             vss.call(POST_FINAL_COMMIT_SNAPSHOTS, PostFinalCommitSnapshotsRequest.newBuilder().setSnapshotSetId(created).build());
         }
-        kill9();
-        log = startServe();
-        assertThat(Files.readString(log)).contains("kept [" + created + "]");
+        serve.kill9();
+        assertThat(serve.start(GrpcSite.SEED_ENV)).contains("kept [" + created + "]");
         assertThat(site.statuses().get(0)).isEqualTo("P-VOL PSUS");
         Cli sets = cli("sets", statusArgs);
         assertThat(sets.exit()).as(sets.err()).isZero();
         assertThat(sets.out()).containsPattern(created + "\\s+CREATED\\s+1\\s");
         assertThat(sets.out()).as("the set recovery rolled back, from the journal").containsPattern(interrupted + "\\s+ABORTED\\s+1\\s");
-        try (RpcClient vss = client()) {
+        try (RpcClient vss = serve.client()) {
             List<LunInformation> targets = vss.call(GET_TARGET_LUNS, GetTargetLunsRequest.newBuilder().addSources(PVOL).build()).getTargetsList();
             vss.call(ON_LUN_EMPTY, OnLunEmptyRequest.newBuilder().setLun(DeviceLun.newBuilder().setDevice("svol").setLun(targets.get(0))).build());
             // An event to list: an unknown set.
@@ -180,8 +142,7 @@ class ServeProcessTest {
         assertThat(events.out()).contains("[EV_ENOOBJ] Not found object", "no-such-set", "correction:");
 
         // SIGTERM: a clean stop, the port file removed.
-        serve.destroy();
-        assertThat(serve.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        serve.stop();
         assertThat(state.resolve("port")).doesNotExist();
         Cli after = cli("status", statusArgs);
         assertThat(after.exit()).isEqualTo(1);
@@ -190,20 +151,9 @@ class ServeProcessTest {
 
     @Test
     void aMisconfiguredServerStartsAndStatusShowsWhy() throws Exception {
-        site = null;
-        state = dir.resolve("state");
-        Path log = dir.resolve("serve.log");
-        ProcessBuilder b = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "io.rmvss.cli.Main", "serve", "--state", state.toString(),
-                "--horcm-dir", SeedSite.CCI_BIN.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
-        b.environment().keySet().removeIf(k -> k.startsWith("VSHTCH"));
-        serve = b.start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!Files.readString(log).contains("listening on") && serve.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(Files.readString(log)).contains("CONFIGURATION ERROR", "[EV_EGETEV]", "KAVX5003-E");
-        Cli status = cli("status", "--state=" + state);
+        serve = ServeProcess.start(dir, null, Map.of());
+        assertThat(serve.log()).contains("CONFIGURATION ERROR", "[EV_EGETEV]", "KAVX5003-E");
+        Cli status = cli("status", "--state=" + serve.state);
         assertThat(status.exit()).isEqualTo(3);
         assertThat(status.out()).contains("configuration            ERROR", "VSHTCHORCMINST_LOCAL is not set", "KAVX5003-E");
     }

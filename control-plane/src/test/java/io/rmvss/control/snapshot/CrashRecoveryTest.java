@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A control plane "killed" after each step of a snapshot set (its provider dropped without any cleanup; the SQLite journal and the
  * array survive), then a new one started on the same journal: no pair is left split without a set that owns it.
- * The kill -9 of a real process over gRPC is not written yet.
+ * The kill -9 of the real {@code rmvss serve} process over gRPC is {@code io.rmvss.control.it.ServeCrashTest}.
  */
 @Timeout(30)
 class CrashRecoveryTest {
@@ -99,6 +99,80 @@ class CrashRecoveryTest {
         assertThat(report.kept()).containsExactly(SET);
         assertThat(report.resynced()).isEmpty();
         assertThat(cci.status.values()).containsOnly(VolumeState.Status.SPLIT);
+        after.close();
+        reopened.close();
+    }
+    @org.junit.jupiter.api.Test
+    void aSplitThatMayStillBeInFlightIsIssuedAgainThenResynchronised() {
+        FakeCciDriver cci = new FakeCciDriver(2);
+        SqliteJournal journal = new SqliteJournal(dir.resolve("journal.db"));
+        SnapshotProvider before = new SnapshotProvider(CONFIG, ProviderSettings.defaults(), cci, Events.discarding(), journal);
+        before.beginPrepareSnapshot(SET, "{s}", 0, LUNS);
+        before.endPrepareSnapshots(SET);
+        before.preCommitSnapshots(SET); // killed here, or during CommitSnapshots: the journal cannot tell
+        before.close();
+        journal.close();
+
+        SqliteJournal reopened = new SqliteJournal(dir.resolve("journal.db"));
+        SnapshotProvider after = new SnapshotProvider(CONFIG, ProviderSettings.defaults(), cci, Events.discarding(), reopened);
+        cci.calls.clear();
+        CrashRecovery.Report report = CrashRecovery.run(after, reopened, cci);
+        assertThat(report.rolledBack()).containsExactly(SET);
+        assertThat(cci.calls).containsExactly("split g1", "resync g1", "split g2", "resync g2");
+        assertThat(cci.status.values()).containsOnly(VolumeState.Status.PAIR);
+        assertThat(reopened.unfinished()).isEmpty();
+        after.close();
+        reopened.close();
+    }
+
+    @org.junit.jupiter.api.Test
+    void theSetThatSplitIsRolledBackNotAnOlderEndedOne() {
+        FakeCciDriver cci = new FakeCciDriver(2);
+        SqliteJournal journal = new SqliteJournal(dir.resolve("journal.db"));
+        SnapshotProvider before = new SnapshotProvider(CONFIG, ProviderSettings.defaults(), cci, Events.discarding(), journal);
+        before.beginPrepareSnapshot("{old}", "{s}", 0, LUNS);
+        before.abortSnapshots("{old}");
+        before.beginPrepareSnapshot(SET, "{s}", 0, LUNS);
+        before.endPrepareSnapshots(SET);
+        before.preCommitSnapshots(SET);
+        before.commitSnapshots(SET);
+        before.postCommitSnapshots(SET, 2);
+        before.close();
+        journal.close();
+
+        SqliteJournal reopened = new SqliteJournal(dir.resolve("journal.db"));
+        SnapshotProvider after = new SnapshotProvider(CONFIG, ProviderSettings.defaults(), cci, Events.discarding(), reopened);
+        CrashRecovery.Report report = CrashRecovery.run(after, reopened, cci);
+        assertThat(report.rolledBack()).containsExactly(SET);
+        assertThat(report.resynced()).containsExactly("g1", "g2");
+        after.close();
+        reopened.close();
+    }
+
+    @org.junit.jupiter.api.Test
+    void aKeptSetHidesItsSvolsAgainWhenDeleted() {
+        FakeCciDriver cci = new FakeCciDriver(2);
+        SqliteJournal journal = new SqliteJournal(dir.resolve("journal.db"));
+        SnapshotProvider before = new SnapshotProvider(CONFIG, ProviderSettings.defaults(), cci, Events.discarding(), journal);
+        before.beginPrepareSnapshot(SET, "{s}", 0, LUNS);
+        before.endPrepareSnapshots(SET);
+        before.preCommitSnapshots(SET);
+        before.commitSnapshots(SET);
+        before.postCommitSnapshots(SET, 2);
+        before.preFinalCommitSnapshots(SET);
+        before.postFinalCommitSnapshots(SET);
+        before.locateLuns(before.getTargetLuns(LUNS)); // the import un-hid both S-VOLs, then the process died
+        before.close();
+        journal.close();
+
+        SqliteJournal reopened = new SqliteJournal(dir.resolve("journal.db"));
+        SnapshotProvider after = new SnapshotProvider(CONFIG, ProviderSettings.defaults(), cci, Events.discarding(), reopened);
+        CrashRecovery.run(after, reopened, cci);
+        cci.calls.clear();
+        for (LunInfo target : after.getTargetLuns(LUNS)) {
+            after.onLunEmpty("Harddisk9", target);
+        }
+        assertThat(cci.calls).containsExactly("hide g1 on 51", "resync g1", "hide g2 on 51", "resync g2");
         after.close();
         reopened.close();
     }

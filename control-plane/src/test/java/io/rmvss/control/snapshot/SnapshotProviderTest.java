@@ -336,4 +336,51 @@ class SnapshotProviderTest {
                 e -> assertThat(e.error().hresult()).isEqualTo(HResult.VSS_E_OBJECT_NOT_FOUND));
     }
 
+    @Test
+    void aDeleteRefusedWhileTheInstanceIsDownKeepsTheSplitOwnedForTheRetry() {
+        provider(1, ProviderSettings.defaults());
+        List<LunInfo> luns = luns(1);
+        create(SET, luns);
+        LunInfo target = provider.getTargetLuns(luns).get(0);
+        provider.locateLuns(List.of(target));
+        cci.instanceDown = true;
+        assertThatThrownBy(() -> provider.onLunEmpty("Harddisk2", target)).isInstanceOfSatisfying(ProviderException.class,
+                e -> assertThat(e.error().event()).isEqualTo(EventCode.EV_ATTHOR));
+        assertThat(provider.sets()).singleElement().satisfies(s -> {
+            assertThat(s.state()).isEqualTo(SetState.CREATED);
+            assertThat(s.splitGroups()).containsExactly("g1");
+        });
+
+        cci.instanceDown = false;
+        provider.onLunEmpty("Harddisk2", provider.getTargetLuns(luns).get(0));
+        assertThat(cci.status).containsEntry("g1", VolumeState.Status.PAIR);
+        assertThat(cci.calls).endsWith("hide g1 on 51", "resync g1");
+        assertThat(provider.sets()).as("an ended set leaves memory").isEmpty();
+        assertThat(journal.set(SET)).get().extracting(SetRecord::state).isEqualTo("DELETED");
+    }
+    @Test
+    void anAbortThatCannotResyncIsRefusedAndTheNextSetFinishesTheRollback() {
+        provider(1, ProviderSettings.defaults());
+        List<LunInfo> luns = luns(1);
+        assertThat(provider.areLunsSupported(luns, 0)).isTrue();
+        provider.beginPrepareSnapshot(SET, "{snap}", 0, luns);
+        provider.endPrepareSnapshots(SET);
+        provider.preCommitSnapshots(SET);
+        provider.commitSnapshots(SET);
+        cci.instanceDown = true;
+        assertThatThrownBy(() -> provider.abortSnapshots(SET)).isInstanceOfSatisfying(ProviderException.class, e -> {
+            assertThat(e.error().event()).isEqualTo(EventCode.EV_ATTHOR);
+            assertThat(e.error().detail()).contains("[g1]", "could not be resynchronised");
+        });
+        assertThat(provider.sets()).singleElement().satisfies(s -> {
+            assertThat(s.state()).as("still owns its split").isEqualTo(SetState.COMMIT_FAILED);
+            assertThat(s.splitGroups()).containsExactly("g1");
+        });
+
+        cci.instanceDown = false;
+        assertThat(provider.areLunsSupported(luns, 0)).isTrue();
+        assertThat(cci.status).containsEntry("g1", VolumeState.Status.PAIR);
+        assertThat(provider.sets()).as("an ended set leaves memory").isEmpty();
+        assertThat(journal.set(SET)).get().extracting(SetRecord::state).isEqualTo("ABORTED");
+    }
 }

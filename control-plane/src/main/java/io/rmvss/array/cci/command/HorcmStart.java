@@ -49,6 +49,7 @@ public final class HorcmStart implements CciCommand {
                 } else {
                     inv.err().println("HORCM" + suffix(n) + " has failed to start.");
                     inv.err().println("horcmstart: " + failure.get());
+                    inv.context().instances().failedToStart(n, failure.get());
                     exit = FAILED;
                 }
             }
