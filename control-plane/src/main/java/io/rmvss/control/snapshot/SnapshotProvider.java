@@ -66,6 +66,8 @@ public final class SnapshotProvider implements AutoCloseable {
     private final ExecutorService workers = Executors.newCachedThreadPool(daemon("rmvss-cci"));
     private final ScheduledExecutorService timer = freezeTimer();
     private final AtomicInteger resyncNumber = new AtomicInteger();
+    /** Guards freezeGuard only: a leaf lock, so PreCommit/PostCommit may take it while holding their set's lock. */
+    private final Object freezeLock = new Object();
     private ScheduledFuture<?> freezeGuard;
 
     public SnapshotProvider(ProviderConfig config, ProviderSettings settings, CciDriver cci, Events events, Journal journal) {
@@ -339,12 +341,13 @@ public final class SnapshotProvider implements AutoCloseable {
             synchronized (set) {
                 expect(set, SetState.COMMITTED, "PostCommitSnapshots");
                 set.state = SetState.POSTCOMMITTED;
-                thawEvents();
                 set.splitOperations.forEach((group, id) -> journal.finish(id, true, "quick split"));
                 set.splitOperations.clear();
                 save(set);
-                return null;
             }
+            // Outside the set's lock: thawing journals other sets' queued saves, each under its own lock.
+            thawEvents();
+            return null;
         });
     }
 
@@ -888,24 +891,30 @@ public final class SnapshotProvider implements AutoCloseable {
 
     private final Map<String, SnapshotSet> pendingSaves = new ConcurrentHashMap<>();
 
-    private synchronized void freezeEvents() {
-        events.freeze();
-        if (freezeGuard != null) {
-            freezeGuard.cancel(false);
+    private void freezeEvents() {
+        synchronized (freezeLock) {
+            events.freeze();
+            if (freezeGuard != null) {
+                freezeGuard.cancel(false);
+            }
+            freezeGuard = timer.schedule(this::thawEvents, settings.maxFreeze().toMillis(), TimeUnit.MILLISECONDS);
         }
-        freezeGuard = timer.schedule(this::thawEvents, settings.maxFreeze().toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private synchronized void thawEvents() {
-        if (freezeGuard != null) {
-            freezeGuard.cancel(false);
-            freezeGuard = null;
+    /** Takes no set's lock while holding another lock: sets are locked after the provider (beginPrepareSnapshot), never before. */
+    private void thawEvents() {
+        synchronized (freezeLock) {
+            if (freezeGuard != null) {
+                freezeGuard.cancel(false);
+                freezeGuard = null;
+            }
+            events.thaw();
         }
-        events.thaw();
         for (SnapshotSet s : List.copyOf(pendingSaves.values())) {
-            pendingSaves.remove(s.id);
-            synchronized (s) {
-                journal.saveSet(s.record());
+            if (pendingSaves.remove(s.id, s)) {
+                synchronized (s) {
+                    journal.saveSet(s.record());
+                }
             }
         }
     }
