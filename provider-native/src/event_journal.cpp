@@ -8,7 +8,7 @@ uint32_t event_id(const std::string& tag) {
     // Table 3.5's order, so an ID means the same thing in every release.
     static const char* const tags[] = {"EV_ERPERM", "EV_ENOMEM", "EV_INVSTP", "EV_ATTHOR", "EV_CMDIOE",
                                        "EV_EGETEV", "EV_ENOSUP", "EV_ENOINQ", "EV_ENOOBJ", "EV_ENOSER",
-                                       "EV_ENRMCM", "EV_EXCEPT", "EV_ENRMPH", "EV_ESETEV", "EV_INVARG",
+                                       "EV_ENRMCM", "EV_ENRMPH", "EV_ESETEV", "EV_EXCEPT", "EV_INVARG",
                                        "EV_INVSEQ", "EV_EOPDEV"};
     for (uint32_t i = 0; i < sizeof tags / sizeof tags[0]; ++i)
         if (tag == tags[i]) return i + 1;

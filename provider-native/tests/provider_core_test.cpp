@@ -215,6 +215,7 @@ static void test_journal() {
     journal.report({1, "EV_ERPERM", "d"});  // queued ones first, in order
     CHECK(written.size() == 4 && written[1] == "EV_ATTHOR" && written[2] == "EV_EXCEPT" && written[3] == "EV_ERPERM");
     CHECK(event_id("EV_ERPERM") == 1 && event_id("EV_ATTHOR") == 4);
+    CHECK(event_id("EV_ENRMPH") == 12 && event_id("EV_EXCEPT") == 14 && event_id("EV_EOPDEV") == 17);  // table 3.5 rows
     CHECK(json_line({4, "EV_ATTHOR", "say \"hi\"\n"}) ==
           "{\"source\":\"RM Shadow Copy Provider\",\"id\":4,\"tag\":\"EV_ATTHOR\",\"text\":\"say \\\"hi\\\"\\u000a\"}");
 }

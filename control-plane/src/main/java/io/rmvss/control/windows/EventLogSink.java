@@ -17,7 +17,7 @@ public final class EventLogSink implements EventSink {
     static final String SOURCE = "RM Shadow Copy Provider";
     /** rmvssprv.dll's event IDs (provider-native/src/event_journal.cpp event_id()): the same code has the same ID from either side. */
     static final List<String> DLL_EVENT_IDS = List.of("EV_ERPERM", "EV_ENOMEM", "EV_INVSTP", "EV_ATTHOR", "EV_CMDIOE", "EV_EGETEV",
-            "EV_ENOSUP", "EV_ENOINQ", "EV_ENOOBJ", "EV_ENOSER", "EV_ENRMCM", "EV_EXCEPT", "EV_ENRMPH", "EV_ESETEV", "EV_INVARG",
+            "EV_ENOSUP", "EV_ENOINQ", "EV_ENOOBJ", "EV_ENOSER", "EV_ENRMCM", "EV_ENRMPH", "EV_ESETEV", "EV_EXCEPT", "EV_INVARG",
             "EV_INVSEQ", "EV_EOPDEV");
     private static final int UNKNOWN_ID = 100;
 
