@@ -26,10 +26,10 @@ STDAPI DllGetClassObject(REFCLSID clsid, REFIID iid, LPVOID* object) {
     return rmvss::native::get_class_factory(iid, object);
 }
 
-// Not while objects live, the server is locked, or an abandoned control-plane call still runs.
+// Not while objects live, the server is locked, or a worker thread (deadline_call.cpp) runs the DLL's code.
 STDAPI DllCanUnloadNow() {
     using namespace rmvss::native;
-    return live_objects.load() == 0 && server_locks == 0 && calls_in_flight() == 0 ? S_OK : S_FALSE;
+    return live_objects.load() == 0 && server_locks == 0 && calls_in_flight() == 0 && worker_threads() == 0 ? S_OK : S_FALSE;
 }
 
 STDAPI DllRegisterServer() { return rmvss::native::register_server(this_module); }

@@ -6,6 +6,7 @@
 #include "event_journal.h"
 #include "lun_marshal.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -199,6 +200,19 @@ static void test_deadline() {
     CHECK(!r.reached && r.detail.find("boom") != std::string::npos);
     r = call_with_deadline(milliseconds(1000), [] { return Reply::answered(hr::VSS_E_OBJECT_NOT_FOUND_); });
     CHECK(r.reached && r.hresult == hr::VSS_E_OBJECT_NOT_FOUND_);
+    // Idle workers serve later calls (no thread per call); a busy one makes room for a second.
+    long workers = worker_threads();
+    for (int i = 0; i < 20; ++i) call_with_deadline(milliseconds(1000), [] { return Reply::answered(0); });
+    CHECK(worker_threads() == workers);
+    r = call_with_deadline(milliseconds(50), [] {
+        std::this_thread::sleep_for(milliseconds(300));
+        return Reply::answered(0);
+    });
+    CHECK(!r.reached);
+    r = call_with_deadline(milliseconds(1000), [] { return Reply::answered(0); });
+    CHECK(r.reached && worker_threads() == std::max(workers, 2L));
+    std::this_thread::sleep_for(milliseconds(400));
+    CHECK(calls_in_flight() == 0);
 }
 
 static void test_journal() {
