@@ -328,7 +328,7 @@ public final class SnapshotProvider implements AutoCloseable {
                     set.rollback = all.handle((v, t) -> null).thenRunAsync(() -> rollback(set), workers);
                     EventException cause = e.getCause() instanceof EventException ee ? ee
                             : new EventException(EventCode.EV_EXCEPT, String.valueOf(e.getCause()));
-                    throw error(setId, HResult.VSS_E_PROVIDER_VETO, cause.code(), "the quick split failed, the snapshot set is rolled back: "
+                    throw error(setId, failure(cause.code()), cause.code(), "the quick split failed, the snapshot set is rolled back: "
                             + cause.event().detail());
                 }
             }
@@ -561,7 +561,7 @@ public final class SnapshotProvider implements AutoCloseable {
                 } catch (EventException e) {
                     journal.finish(journalled, false, e.getMessage());
                     finishResync(new ResyncStatus(op, ResyncStatus.State.FAILED, groups.size(), null));
-                    throw error(null, HResult.VSS_E_PROVIDER_VETO, e.code(), e.event().detail());
+                    throw error(null, failure(e.code()), e.code(), e.event().detail());
                 }
             }
             CompletableFuture.runAsync(() -> {
@@ -575,7 +575,7 @@ public final class SnapshotProvider implements AutoCloseable {
                 } catch (EventException e) {
                     events.report(e.event());
                     finishResync(new ResyncStatus(op, ResyncStatus.State.FAILED, groups.size(),
-                            new ProviderError(HResult.VSS_E_PROVIDER_VETO, e.code(), e.event().detail())));
+                            new ProviderError(failure(e.code()), e.code(), e.event().detail())));
                 }
             }, workers);
             return op;
@@ -658,15 +658,19 @@ public final class SnapshotProvider implements AutoCloseable {
             throw e;
         } catch (EventException e) {
             events.report(setId == null ? e.event() : e.event().forSet(setId));
-            HResult hr = e.code() == EventCode.EV_ENOMEM ? HResult.E_OUTOFMEMORY : HResult.VSS_E_PROVIDER_VETO;
-            throw new ProviderException(new ProviderError(hr, e.code(), e.event().detail()));
+            throw new ProviderException(new ProviderError(failure(e.code()), e.code(), e.event().detail()));
         } catch (OutOfMemoryError e) {
-            events.report(ProviderEvent.of(EventCode.EV_ENOMEM, String.valueOf(e.getMessage())));
+            events.report(ProviderEvent.of(EventCode.EV_ENOMEM, String.valueOf(e.getMessage())).forSet(setId));
             throw new ProviderException(new ProviderError(HResult.E_OUTOFMEMORY, EventCode.EV_ENOMEM, String.valueOf(e.getMessage())));
         } catch (RuntimeException e) {
             events.report(ProviderEvent.of(EventCode.EV_EXCEPT, e.toString()).forSet(setId));
             throw new ProviderException(new ProviderError(HResult.VSS_E_PROVIDER_VETO, EventCode.EV_EXCEPT, e.toString()));
         }
+    }
+
+    /** The HRESULT of a failed operation: E_OUTOFMEMORY when memory ran out (VSS may retry later), else a veto. */
+    private static HResult failure(EventCode code) {
+        return code == EventCode.EV_ENOMEM ? HResult.E_OUTOFMEMORY : HResult.VSS_E_PROVIDER_VETO;
     }
 
     private void step(String setId, SetState from, SetState to, String call) {

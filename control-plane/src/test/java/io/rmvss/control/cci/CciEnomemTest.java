@@ -27,12 +27,13 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * [EV_ENOMEM]: CCI's EX_ENOMEM (exit 245, "Not enough core") reaches VSS as E_OUTOFMEMORY with the seed's text in the event file.
  * <p>
- * A stand-in, not a provoked fault: a CCI that genuinely runs out of memory could not be produced reliably here. The simulated
- * array's front end exits 245 only when its request buffer cannot be allocated, which needs an address-space limit on that one
- * process within a window of a few hundred KiB between "the loader cannot map libc" and "the request fits"; the limits a test
- * could set (on the JVM) are inherited by every child and far above what a CCI command needs. So the command directory holds a
- * {@code raidqry} that answers as CCI does when it cannot allocate: both the [EX_ENOMEM] line CCI prints and the bare exit code
- * with only the C library's message (rmvss-cci's own malloc failure). Everything after the command's exit is the real path.
+ * This checks the mapping of CCI's answer; the shortage itself is provoked for real at system level in
+ * {@code FaultSuiteTest.addressSpaceExhaustedDuringCommitAndOnLoad}, where {@code rmvss serve}'s address space is capped so that
+ * it cannot start its CCI commands. A CCI command that itself runs out of memory is not produced there: the simulated array's
+ * front end exits 245 only when its request buffer cannot be allocated, a window of a few hundred KiB between "the loader
+ * cannot map libc" and "the request fits" on that one short-lived process. So the command directory holds a {@code raidqry} that
+ * answers as CCI does when it cannot allocate: both the [EX_ENOMEM] line CCI prints and the bare exit code with only the C
+ * library's message (rmvss-cci's own malloc failure). Everything after the command's exit is the real path.
  */
 class CciEnomemTest {
     private static final Map<String, String> SEED_ENV = Map.of("VSHTCHORCMINST_LOCAL", "50", "VSHTCHOMRCF_MUN", "2");

@@ -303,6 +303,63 @@ class FaultSuiteTest {
         assertThat(serve.sets().get(set).getState()).isEqualTo("ABORTED");
     }
 
+    /**
+     * [EV_ENOMEM] from a real shortage: serve's address space is capped at what it has mapped (prlimit, {@link AddressSpaceLimit}),
+     * so the CCI command it starts next cannot get memory (posix_spawn's child stack or a new thread fails with ENOMEM). The
+     * warm-up cycle on the same connection first starts the gRPC, Netty and CCI worker threads and loads the classes, so that the
+     * CCI command is the first thing under the cap that needs new memory. The JVM must survive and serve again once lifted.
+     */
+    @Test
+    void addressSpaceExhaustedDuringCommitAndOnLoad() throws Exception {
+        site = SeedSite.start(dir);
+        Path crashLogs = Files.createDirectories(dir.resolve("hs_err"));
+        serve = ServeProcess.start(dir, site, GrpcSite.SEED_ENV, List.of("-XX:ErrorFile=" + crashLogs.resolve("hs_err_pid%p.log")), Map.of());
+        String set = SET + "e";
+        try (RpcClient vss = serve.client()) {
+            VssStep.ON_LUN_EMPTY.runThrough(vss, SET + "d"); // warm-up
+
+            // During the freeze: the quick split cannot be started, nothing is split; the set rolls back.
+            VssStep.PRE_COMMIT_SNAPSHOTS.runThrough(vss, set);
+            ProviderFault commit;
+            try (AddressSpaceLimit cap = AddressSpaceLimit.atCurrentSize(serve.pid())) {
+                commit = refused(() -> VssStep.COMMIT_SNAPSHOTS.call(vss, set), HResult.E_OUTOFMEMORY, EventCode.EV_ENOMEM);
+            }
+            assertThat(commit.getDetail()).containsAnyOf("error=12, Cannot allocate memory", "unable to create native thread");
+            assertSurvived(crashLogs);
+            assertThat(NoOrphanSplit.check(site, serve, "commit refused for lack of memory")).isIn("PAIR", "COPY");
+            VssStep.ABORT_SNAPSHOTS.call(vss, set); // the coordinator's answer; rolls back if the cap stopped the rollback too
+            assertThat(serve.sets().get(set).getState()).isEqualTo("ABORTED");
+            // Written once the writers are thawed (the abort at the latest); the rollback may have hit the cap too.
+            JsonNode event = serve.events().stream().filter(n -> n.get("code").asText().equals("EV_ENOMEM")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no EV_ENOMEM in " + serve.state.resolve("events.jsonl")));
+            assertThat(event.get("setId").asText()).isEqualTo(set);
+            assertThat(event.get("detail").asText()).isEqualTo(commit.getDetail());
+            assertThat(lastEvent(EventCode.EV_ENOMEM).get("cause").asText())
+                    .isEqualTo("The memory for executing a CCI Shadow Copy Provider could not be retained."); // the seed's table 3.5
+
+            // The first call of a backup: OnLoad's raidqry cannot be started.
+            int before = serve.events().size();
+            try (AddressSpaceLimit cap = AddressSpaceLimit.atCurrentSize(serve.pid())) {
+                refused(() -> VssStep.ARE_LUNS_SUPPORTED.call(vss, set), HResult.E_OUTOFMEMORY, EventCode.EV_ENOMEM);
+            }
+            assertSurvived(crashLogs);
+            assertThat(serve.events().subList(before, serve.events().size())).extracting(n -> n.get("code").asText()).containsOnly("EV_ENOMEM");
+
+            // With the memory back, the next backup is made and deleted.
+            VssStep.ON_LUN_EMPTY.runThrough(vss, SET + "f");
+        }
+        assertThat(NoOrphanSplit.check(site, serve, "next backup made and deleted")).isIn("PAIR", "COPY");
+        assertThat(serve.sets().get(SET + "f").getState()).isEqualTo("DELETED");
+    }
+
+    /** serve is still running and HotSpot wrote no crash log: the shortage was answered, not fatal. */
+    private void assertSurvived(Path crashLogs) throws Exception {
+        try (var logs = Files.list(crashLogs)) {
+            assertThat(logs).as("HotSpot crash logs (the JVM died of the shortage)").isEmpty();
+        }
+        assertThat(serve.isRunning()).as("rmvss serve is running: %s", serve.log()).isTrue();
+    }
+
     /** The call fails with this HRESULT and event code in its ProviderFault. */
     private static ProviderFault refused(Runnable call, HResult hr, EventCode code) throws Exception {
         StatusRuntimeException e = catchThrowableOfType(StatusRuntimeException.class, call::run);

@@ -31,15 +31,19 @@ final class ServeProcess implements AutoCloseable {
     private final Path logDir;
     private final SeedSite site;
     private final List<String> options;
+    private final List<String> jvmOptions;
+    private final Map<String, String> extraEnv;
     private Process process;
     private Path log;
     private int starts;
 
-    private ServeProcess(Path logDir, SeedSite site, List<String> options) {
+    private ServeProcess(Path logDir, SeedSite site, List<String> options, List<String> jvmOptions, Map<String, String> extraEnv) {
         this.logDir = logDir;
         this.state = logDir.resolve("state");
         this.site = site;
         this.options = options;
+        this.jvmOptions = jvmOptions;
+        this.extraEnv = extraEnv;
     }
 
     /** Starts serve with the seed's environment (VSHTCHORCMINST_LOCAL=50, _REMOTE=51, VSHTCHOMRCF_MUN=2). */
@@ -49,7 +53,13 @@ final class ServeProcess implements AutoCloseable {
 
     /** @param site null for a server without an array (the CCI commands then fail) */
     static ServeProcess start(Path dir, SeedSite site, Map<String, String> vshtch, String... options) throws Exception {
-        ServeProcess serve = new ServeProcess(dir, site, List.of(options));
+        return start(dir, site, vshtch, List.of(), Map.of(), options);
+    }
+
+    /** With options for its JVM (-Xmx...) and extra process environment (MALLOC_*), e.g. to run it short of memory. */
+    static ServeProcess start(Path dir, SeedSite site, Map<String, String> vshtch, List<String> jvmOptions, Map<String, String> env,
+            String... options) throws Exception {
+        ServeProcess serve = new ServeProcess(dir, site, List.of(options), jvmOptions, env);
         try {
             serve.start(vshtch);
         } catch (Exception e) {
@@ -65,8 +75,9 @@ final class ServeProcess implements AutoCloseable {
             throw new IllegalStateException("rmvss serve is still running; kill9() or stop() it first");
         }
         log = logDir.resolve("serve-" + (++starts) + ".log");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "io.rmvss.cli.Main", "serve", "--state", state.toString(),
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.rmvss.cli.Main", "serve", "--state", state.toString(),
                 "--horcm-dir", SeedSite.CCI_BIN.toString()));
         if (site != null) {
             command.addAll(List.of("--horcm-etc", site.etc.toString()));
@@ -76,6 +87,7 @@ final class ServeProcess implements AutoCloseable {
         // Only what the test gives: the developer's own VSHTCH*, HORCM* or RMVSS_* must not leak in.
         b.environment().keySet().removeIf(k -> k.startsWith("VSHTCH") || k.startsWith("HORC") || k.startsWith("RMVSS"));
         b.environment().putAll(GrpcSite.env(site, vshtch));
+        b.environment().putAll(extraEnv);
         process = b.start();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (!log().contains("listening on")) {
@@ -90,6 +102,11 @@ final class ServeProcess implements AutoCloseable {
     /** What the current (or last) process printed. */
     String log() throws IOException {
         return Files.readString(log);
+    }
+
+    /** The running server's process id (for prlimit, /proc). */
+    long pid() {
+        return process.pid();
     }
 
     boolean isRunning() {
