@@ -261,6 +261,12 @@ CallResult Client::attempt(std::string_view method_path, const Bytes& request, c
     return failed(CallFailure::Unavailable, "server refused the stream (GOAWAY or REFUSED_STREAM)");
   }
   CallResult result = interpret_response(*stream);
+  // A server whose grpc-timeout ran out resets the stream with CANCEL (grpc-java does), and that can
+  // arrive a moment before our own timer fires: the call ran out of time, not cancelled by anyone.
+  // grpc-timeout is sent in whole milliseconds, rounded down, so the server's deadline may lead ours by one.
+  if (stream->reset_code == static_cast<std::uint32_t>(http2::ErrorCode::Cancel) && deadline.remaining_ms() <= 1) {
+    result = failed(CallFailure::DeadlineExceeded, "the server cancelled the call at the deadline its grpc-timeout gave it");
+  }
   if (stream->local_closed && stream->remote_closed) {
     connection_->release_stream(id);
   } else {

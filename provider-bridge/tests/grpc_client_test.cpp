@@ -121,6 +121,17 @@ TEST("deadline exceeded when the server stalls; connection stays usable") {
   CHECK(server.rst_streams_received() >= 1);  // the stalled stream was cancelled
 }
 
+TEST("a server cancelling the stream as its grpc-timeout runs out is DEADLINE_EXCEEDED, not CANCELLED") {
+  // grpc-java resets the stream (CANCEL) at the deadline it was sent; that can beat the client's own timer.
+  TestHttp2Server server;
+  Client client(options_for(server));
+  for (int i = 0; i < 20; ++i) {
+    CallResult result = client.call("/test.Echo/CancelAtGrpcTimeout", sample_request(), with_timeout(40));
+    CHECK_EQ(result.status, StatusCode::DeadlineExceeded);
+  }
+  CHECK(client.call("/test.Echo/Unary", sample_request(), with_timeout(2000)).ok());
+}
+
 TEST("deadline exceeded while blocked on the server's flow-control window") {
   ServerConfig config;
   config.initial_window = 0;

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cstring>
 #include <map>
 #include <functional>
@@ -97,6 +98,7 @@ class TestHttp2Server {
     std::vector<HeaderField> pending_trailers;
     bool responding = false;
     bool done = false;
+    std::chrono::steady_clock::time_point received;  // when its HEADERS arrived (the server's deadline starts)
   };
 
   struct Session {
@@ -179,6 +181,7 @@ class TestHttp2Server {
       Stream& stream = s.streams[block.value()->stream_id];
       stream.send_window = s.client_initial_window;
       stream.headers = fields.value();
+      stream.received = std::chrono::steady_clock::now();
       {
         std::lock_guard<std::mutex> lock(mutex_);
         last_request_headers_ = fields.value();
@@ -305,6 +308,15 @@ class TestHttp2Server {
       stream.responding = true;
       pump(s);
       if (path == "/test.Echo/GoAwayAfter") append_goaway_frame(s.out, id, ErrorCode::NoError, "going away");
+    } else if (path == "/test.Echo/CancelAtGrpcTimeout") {
+      // What grpc-java does when the grpc-timeout it was given runs out: RST_STREAM(CANCEL), no trailers.
+      const std::string* timeout = nullptr;
+      for (const HeaderField& f : stream.headers)
+        if (f.name == "grpc-timeout") timeout = &f.value;
+      const long long ms = timeout && !timeout->empty() && timeout->back() == 'm' ? std::stoll(timeout->substr(0, timeout->size() - 1)) : 0;
+      std::this_thread::sleep_until(stream.received + std::chrono::milliseconds(ms));
+      append_rst_stream_frame(s.out, id, ErrorCode::Cancel);
+      stream.done = true;
     } else if (path == "/test.Echo/Fail") {
       const std::string details = std::string("\x08\x05\x12\x04gone\x00\xff", 10);
       send_headers(s, id,
