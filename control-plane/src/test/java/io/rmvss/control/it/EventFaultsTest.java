@@ -250,14 +250,7 @@ class EventFaultsTest {
     }
 
     private void create(String set) {
-        assertThat(vss.call(ARE_LUNS_SUPPORTED, AreLunsSupportedRequest.newBuilder().addLuns(PVOL_DEVICE).build()).getSupported()).isTrue();
-        vss.call(BEGIN_PREPARE_SNAPSHOT, BeginPrepareSnapshotRequest.newBuilder().setSnapshotSetId(set).addLuns(PVOL_DEVICE).build());
-        vss.call(END_PREPARE_SNAPSHOTS, EndPrepareSnapshotsRequest.newBuilder().setSnapshotSetId(set).build());
-        vss.call(PRE_COMMIT_SNAPSHOTS, PreCommitSnapshotsRequest.newBuilder().setSnapshotSetId(set).build());
-        vss.call(COMMIT_SNAPSHOTS, CommitSnapshotsRequest.newBuilder().setSnapshotSetId(set).build());
-        vss.call(POST_COMMIT_SNAPSHOTS, PostCommitSnapshotsRequest.newBuilder().setSnapshotSetId(set).setSnapshotCount(1).build());
-        vss.call(PRE_FINAL_COMMIT_SNAPSHOTS, PreFinalCommitSnapshotsRequest.newBuilder().setSnapshotSetId(set).build());
-        vss.call(POST_FINAL_COMMIT_SNAPSHOTS, PostFinalCommitSnapshotsRequest.newBuilder().setSnapshotSetId(set).build());
+        VssStep.POST_FINAL_COMMIT_SNAPSHOTS.runThrough(vss, set);
     }
 
     private List<LunInformation> targets() {
