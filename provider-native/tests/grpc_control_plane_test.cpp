@@ -4,6 +4,7 @@
 #include "call_policy.h"
 #include "grpc_control_plane.h"
 #include "test_http2_server.hpp"
+#include "test_harness.hpp"
 
 #include <chrono>
 #include <cstdio>
@@ -11,17 +12,6 @@
 
 using namespace rmvss::native;
 using Clock = std::chrono::steady_clock;
-
-static int passed = 0, failed = 0;
-#define CHECK(cond)                                                     \
-    do {                                                                \
-        if (cond) {                                                     \
-            passed++;                                                   \
-        } else {                                                        \
-            failed++;                                                   \
-            std::printf("FAIL %s:%d: %s\n", __FILE__, __LINE__, #cond); \
-        }                                                               \
-    } while (0)
 
 // Request message = the HRESULT to answer (4 bytes, from `context`) + "supported" (1 byte); the
 // echo method sends it back, so the reply is whatever the test asked for.
@@ -53,7 +43,7 @@ public:
 
 static Decision verdict(VssCall call, const Reply& r) { return decide(call, r, "127.0.0.1"); }
 
-int main() {
+TEST("the gRPC control plane: every transport outcome, token, deadlines, reconnect") {
     using namespace std::chrono;
     auto codec = std::make_shared<TestCodec>();
     rmvss::test::TestHttp2Server server;
@@ -132,6 +122,6 @@ int main() {
     CHECK(read_token_file("no-such-token-file").empty());
     std::remove("grpc_test_token.txt");
 
-    std::printf("provider grpc: %d passed, %d failed\n", passed, failed);
-    return failed == 0 ? 0 : 1;
 }
+
+TEST_MAIN("provider grpc")

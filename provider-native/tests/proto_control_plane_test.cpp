@@ -8,6 +8,7 @@
 #include "proto_codec.h"
 #include "rmvss/bridge/provider_messages.hpp"
 #include "test_http2_server.hpp"
+#include "test_harness.hpp"
 
 #include <cstdio>
 #include <fstream>
@@ -16,20 +17,9 @@
 using namespace rmvss::native;
 namespace pb = rmvss::bridge::pb;
 
-static int passed = 0, failed = 0;
-#define CHECK(cond)                                                     \
-    do {                                                                \
-        if (cond) {                                                     \
-            passed++;                                                   \
-        } else {                                                        \
-            failed++;                                                   \
-            std::printf("FAIL %s:%d: %s\n", __FILE__, __LINE__, #cond); \
-        }                                                               \
-    } while (0)
-
 static const std::string kService = "/rmvss.v1.VssProvider/";
 
-int main() {
+TEST("the proto codec over gRPC: every VSS call, faults and LUN information") {
     using namespace std::chrono;
     // What the fake control plane saw.
     pb::AreLunsSupportedRequest seen_are;
@@ -199,6 +189,6 @@ int main() {
     std::remove("proto_cp_state/port");
     ::rmdir("proto_cp_state");
 
-    std::printf("proto_control_plane_test: %d passed, %d failed\n", passed, failed);
-    return failed == 0 ? 0 : 1;
 }
+
+TEST_MAIN("proto_control_plane_test")

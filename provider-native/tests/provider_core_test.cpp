@@ -5,6 +5,7 @@
 #include "deadline_call.h"
 #include "event_journal.h"
 #include "lun_marshal.h"
+#include "test_harness.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -13,17 +14,6 @@
 #include <thread>
 
 using namespace rmvss::native;
-
-static int passed = 0, failed = 0;
-#define CHECK(cond)                                                              \
-    do {                                                                         \
-        if (cond) {                                                              \
-            passed++;                                                            \
-        } else {                                                                 \
-            failed++;                                                            \
-            std::printf("FAIL %s:%d: %s\n", __FILE__, __LINE__, #cond);          \
-        }                                                                        \
-    } while (0)
 
 // A LUN the way VSS hands it over: every string and buffer CoTaskMemAlloc'ed.
 static char* co_text(const char* s) {
@@ -76,7 +66,7 @@ static LunInfo target_lun() {
     return t;
 }
 
-static void test_round_trip() {
+TEST("round trip") {
     VDS_LUN_INFORMATION v = vss_lun();
     LunInfo lun = lun_from(v);
     CHECK(lun.vendor_id && *lun.vendor_id == "HITACHI ");
@@ -96,7 +86,7 @@ static void test_round_trip() {
     free_lun(v);
 }
 
-static void test_replace_frees_and_replaces() {
+TEST("replace frees and replaces") {
     VDS_LUN_INFORMATION v = vss_lun();
     LunInfo t = target_lun();
     CHECK(replace_lun(v, t) == S_OK);  // the old strings/buffers are freed (LSan would report them)
@@ -106,7 +96,7 @@ static void test_replace_frees_and_replaces() {
     free_lun(v);
 }
 
-static void test_interconnects_untouched() {
+TEST("interconnects untouched") {
     VDS_LUN_INFORMATION v = vss_lun();
     VDS_INTERCONNECT* before = v.m_rgInterconnects;
     BYTE* port = v.m_rgInterconnects[0].m_pbPort;
@@ -120,7 +110,7 @@ static void test_interconnects_untouched() {
     free_lun(v);
 }
 
-static void test_empty_and_null() {
+TEST("empty and null") {
     VDS_LUN_INFORMATION v = {};
     LunInfo empty;
     empty.vendor_id = "";
@@ -131,7 +121,7 @@ static void test_empty_and_null() {
     free_lun(v);
 }
 
-static void test_out_of_memory_leaves_lun_alone() {
+TEST("out of memory leaves lun alone") {
 #ifndef _WIN32
     LunInfo t = target_lun();
     t.interconnects.push_back({2, {1, 2}, {3}});
@@ -153,13 +143,13 @@ static void test_out_of_memory_leaves_lun_alone() {
 #endif
 }
 
-static void test_utf8() {
+TEST("utf8") {
     const WCHAR device[] = {'\\', '\\', '.', '\\', 'P', 'h', 'y', 0x00e9, 0xd83d, 0xde00, 0};
     CHECK(utf8_from(device) == "\\\\.\\Phy\xc3\xa9\xf0\x9f\x98\x80");
     CHECK(utf8_from(nullptr).empty());
 }
 
-static void test_policy() {
+TEST("policy") {
     CHECK(call_deadline(VssCall::CommitSnapshots) < std::chrono::seconds(10));
     CHECK(call_deadline(VssCall::PreCommitSnapshots) + call_deadline(VssCall::CommitSnapshots) +
               call_deadline(VssCall::PostCommitSnapshots) <= std::chrono::seconds(20));  // Exchange's freeze
@@ -183,7 +173,7 @@ static void test_policy() {
     CHECK(d.hresult == 0 && d.supported);
 }
 
-static void test_deadline() {
+TEST("deadline") {
     using namespace std::chrono;
     auto start = steady_clock::now();
     Reply r = call_with_deadline(milliseconds(100), [] {
@@ -215,7 +205,7 @@ static void test_deadline() {
     CHECK(calls_in_flight() == 0);
 }
 
-static void test_journal() {
+TEST("journal") {
     std::vector<std::string> written;
     EventJournal journal([&](const Event& e) { written.push_back(e.tag); });
     journal.report({4, "EV_ATTHOR", "a"});
@@ -234,16 +224,4 @@ static void test_journal() {
           "{\"source\":\"RM Shadow Copy Provider\",\"id\":4,\"tag\":\"EV_ATTHOR\",\"text\":\"say \\\"hi\\\"\\u000a\"}");
 }
 
-int main() {
-    test_round_trip();
-    test_replace_frees_and_replaces();
-    test_interconnects_untouched();
-    test_empty_and_null();
-    test_out_of_memory_leaves_lun_alone();
-    test_utf8();
-    test_policy();
-    test_deadline();
-    test_journal();
-    std::printf("provider core: %d passed, %d failed\n", passed, failed);
-    return failed == 0 ? 0 : 1;
-}
+TEST_MAIN("provider core")
