@@ -25,14 +25,16 @@ wchar_t* co_copy(const std::wstring& s) {
     return p;
 }
 
-class ProviderEnum final : public IVssEnumObject {
+// IUnknown of a COM object with one interface, counted as a live object of this DLL while it exists.
+template <class Interface, const IID* InterfaceId>
+class LiveObject : public Interface {
 public:
-    explicit ProviderEnum(std::vector<ProviderEntry> entries) : entries_(std::move(entries)) { live_objects++; }
+    LiveObject() { live_objects++; }
     STDMETHODIMP QueryInterface(REFIID iid, void** out) override {
         if (!out) return E_POINTER;
-        if (iid == IID_IUnknown || iid == IID_IVssEnumObject) {
-            *out = static_cast<IVssEnumObject*>(this);
-            AddRef();
+        if (iid == IID_IUnknown || iid == *InterfaceId) {
+            *out = static_cast<Interface*>(this);
+            this->AddRef();
             return S_OK;
         }
         *out = nullptr;
@@ -44,6 +46,17 @@ public:
         if (!left) delete this;
         return left;
     }
+
+protected:
+    virtual ~LiveObject() { live_objects--; }
+
+private:
+    std::atomic<ULONG> refs_{1};
+};
+
+class ProviderEnum final : public LiveObject<IVssEnumObject, &IID_IVssEnumObject> {
+public:
+    explicit ProviderEnum(std::vector<ProviderEntry> entries) : entries_(std::move(entries)) {}
     // The caller frees each name and version with CoTaskMemFree.
     STDMETHODIMP Next(ULONG count, VSS_OBJECT_PROP* out, ULONG* fetched) override {
         if (!out) return E_POINTER;
@@ -81,31 +94,12 @@ public:
     }
 
 private:
-    ~ProviderEnum() { live_objects--; }
-    std::atomic<ULONG> refs_{1};
     std::vector<ProviderEntry> entries_;
     size_t next_ = 0;
 };
 
-class Coordinator final : public IVssAdmin {
+class Coordinator final : public LiveObject<IVssAdmin, &IID_IVssAdmin> {
 public:
-    Coordinator() { live_objects++; }
-    STDMETHODIMP QueryInterface(REFIID iid, void** out) override {
-        if (!out) return E_POINTER;
-        if (iid == IID_IUnknown || iid == IID_IVssAdmin) {
-            *out = static_cast<IVssAdmin*>(this);
-            AddRef();
-            return S_OK;
-        }
-        *out = nullptr;
-        return E_NOINTERFACE;
-    }
-    STDMETHODIMP_(ULONG) AddRef() override { return ++refs_; }
-    STDMETHODIMP_(ULONG) Release() override {
-        ULONG left = --refs_;
-        if (!left) delete this;
-        return left;
-    }
     STDMETHODIMP RegisterProvider(VSS_ID id, CLSID clsid, VSS_PWSZ name, VSS_PROVIDER_TYPE type, VSS_PWSZ version,
                                   VSS_ID version_id) override {
         if (!name || !version || (type != VSS_PROV_HARDWARE && type != VSS_PROV_SOFTWARE && type != VSS_PROV_SYSTEM &&
@@ -120,10 +114,6 @@ public:
         return *out ? S_OK : E_OUTOFMEMORY;
     }
     STDMETHODIMP AbortAllSnapshotsInProgress() override { return S_OK; }
-
-private:
-    ~Coordinator() { live_objects--; }
-    std::atomic<ULONG> refs_{1};
 };
 
 class Factory final : public IClassFactory {
