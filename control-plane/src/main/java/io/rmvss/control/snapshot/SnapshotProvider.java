@@ -175,11 +175,7 @@ public final class SnapshotProvider implements AutoCloseable {
             synchronized (this) {
                 SnapshotSet set = sets.get(setId);
                 if (set == null) {
-                    Optional<SetRecord> ended = journalled(setId);
-                    if (ended.isPresent()) {
-                        throw error(setId, HResult.VSS_E_BAD_STATE, EventCode.EV_INVSEQ, "BeginPrepareSnapshot for snapshot set " + setId
-                                + " in state " + ended.get().state());
-                    }
+                    refuseEnded(setId, "BeginPrepareSnapshot");
                     retryFailedRollbacks();
                     // A new set ID starts a new set; one still being prepared (nothing split yet) is abandoned.
                     for (SnapshotSet other : sets.values()) {
@@ -362,7 +358,7 @@ public final class SnapshotProvider implements AutoCloseable {
     /** Abort: any step of creation; resynchronises whatever was split. An aborted set may be aborted again. */
     public void abortSnapshots(String setId) {
         call(setId, () -> {
-            if (!sets.containsKey(setId) && journalled(setId).filter(r -> r.state().equals(SetState.ABORTED.name())).isPresent()) {
+            if (!sets.containsKey(setId) && journal.set(setId).filter(r -> r.state().equals(SetState.ABORTED.name())).isPresent()) {
                 return null;
             }
             SnapshotSet set = existing(setId, "AbortSnapshots");
@@ -691,17 +687,17 @@ public final class SnapshotProvider implements AutoCloseable {
         if (set != null) {
             return set;
         }
-        Optional<SetRecord> ended = journalled(setId);
+        refuseEnded(setId, call);
+        throw error(setId, HResult.VSS_E_OBJECT_NOT_FOUND, EventCode.EV_ENOOBJ, "no snapshot set " + setId);
+    }
+
+    /** A call on a set that ended (the journal has it, memory no longer does) is out of sequence: VSS_E_BAD_STATE [EV_INVSEQ]. */
+    private void refuseEnded(String setId, String call) {
+        Optional<SetRecord> ended = journal.set(setId);
         if (ended.isPresent()) {
             throw error(setId, HResult.VSS_E_BAD_STATE, EventCode.EV_INVSEQ, call + " for snapshot set " + setId + " in state "
                     + ended.get().state());
         }
-        throw error(setId, HResult.VSS_E_OBJECT_NOT_FOUND, EventCode.EV_ENOOBJ, "no snapshot set " + setId);
-    }
-
-    /** A set's journal record: for the calls on a set no longer in memory. */
-    private Optional<SetRecord> journalled(String setId) {
-        return journal.set(setId);
     }
 
     private void expect(SnapshotSet set, SetState state, String call) {
